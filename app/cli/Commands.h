@@ -19,4 +19,22 @@ struct Command {
 /// All subcommands, in the order --help lists them.
 const std::vector<Command>& commands();
 
+/// tagbench-cli stats (app/cli/StatsCommand.cpp).
+int runStats(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// tagbench-cli train (app/cli/TrainCommand.cpp).
+int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// tagbench-cli tune (app/cli/TuneCommand.cpp).
+int runTune(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// tagbench-cli export (app/cli/ExportCommand.cpp).
+int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// tagbench-cli predict (app/cli/PredictCommand.cpp).
+int runPredict(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// tagbench-cli eval (app/cli/EvalCommand.cpp).
+int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 } // namespace tagbench::cli

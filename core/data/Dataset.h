@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,10 @@ enum class DatasetFormat { JsonLines, NeuralClassifier, FastText, Csv, Tsv, Unkn
 
 /// Stable lowercase name of a format ("jsonl", "neuralclassifier", "fasttext", "csv", "tsv").
 std::string_view formatName(DatasetFormat format);
+
+/// Parses a format name as given on a command line ("jsonl", "json"/"neuralclassifier", "fasttext",
+/// "csv", "tsv"; "auto" gives Unknown, i.e. detect); nullopt for anything else.
+std::optional<DatasetFormat> parseFormatName(std::string_view name);
 
 /// A contiguous, non-owning view of elements (C++17 has no std::span).
 template <typename T>

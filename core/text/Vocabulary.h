@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace tagbench {
@@ -50,10 +49,14 @@ public:
 
 private:
     void add(std::string token, std::int64_t count);
+    void rehash(std::size_t slotCount);
+    std::size_t findSlot(std::string_view token) const;
 
     std::vector<std::string> m_tokens;
     std::vector<std::int64_t> m_counts;
-    std::unordered_map<std::string, std::int32_t> m_index;
+    // Open-addressing table of ids keyed by token text: lookups by string_view allocate nothing
+    // (std::unordered_map<std::string> would build a std::string per lookup in C++17).
+    std::vector<std::int32_t> m_slots;
 };
 
 } // namespace tagbench

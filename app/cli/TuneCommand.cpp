@@ -1,0 +1,198 @@
+// tagbench-cli tune: choose the decision rule (thresholds, top-k) of a run on its dev scores.
+#include "app/cli/CliArgs.h"
+#include "app/cli/Commands.h"
+#include "core/eval/InteractiveEvaluator.h"
+#include "core/eval/Metrics.h"
+#include "core/eval/RunFiles.h"
+#include "core/eval/ThresholdTuner.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <sys/stat.h>
+
+namespace tagbench::cli {
+
+namespace {
+
+using namespace tagbench::eval;
+
+constexpr std::size_t kLabelsNamed = 10;
+
+const char* const kTuneHelp = R"(Usage: tagbench-cli tune --run RUN_DIR [options]
+
+Chooses a decision rule on RUN_DIR/scores/dev.scores, prints dev and test metrics before (the
+run's eval config: threshold and top_k of config.json, else 0.5) and after, and writes
+RUN_DIR/rule.json atomically. A score equal to a threshold counts as positive.
+
+Options:
+  --objective OBJ     f1 (default) | fbeta:B | precision>=X (max recall with precision >= X)
+                      | recall>=X (max precision with recall >= X)
+  --per-label         one threshold per label (else a single global threshold)
+  --min-support N     with --per-label: labels with fewer than N dev documents keep the global
+                      threshold (default 5)
+  --top-k K|auto      at most K labels per document (0 = unlimited); auto tries 1..--max-top-k and
+                      0 and keeps the best dev micro-F1 (default: the run's eval top_k)
+  --max-top-k N       largest K that auto tries (default 10)
+  --at-least-one      give a document with no label its best label
+  --dry-run           print the metrics but do not write rule.json
+)";
+
+Result<long long> integer(const CliArgs& args, const std::string& flag, long long fallback, long long min)
+{
+    if (!args.has(flag)) return fallback;
+    const std::string text = args.value(flag);
+    char* end = nullptr;
+    const long long value = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || value < min)
+        return Error{"--" + flag + " needs an integer >= " + std::to_string(min) + ", got '" + text + "'"};
+    return value;
+}
+
+std::string fixed(double value, int decimals)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string describe(const DecisionRule& rule)
+{
+    std::string text = "global threshold " + fixed(rule.globalThreshold(), 4) + ", top-k " +
+                       (rule.topK() == 0 ? std::string("unlimited") : std::to_string(rule.topK()));
+    if (!rule.labelThresholds().empty()) text += ", " + std::to_string(rule.labelThresholds().size()) + " label thresholds";
+    if (!rule.disabledLabels().empty()) text += ", " + std::to_string(rule.disabledLabels().size()) + " disabled labels";
+    if (rule.atLeastOne()) text += ", at least one label";
+    return text;
+}
+
+std::string nameLabels(const std::vector<std::uint32_t>& indices, const std::vector<std::string>& names)
+{
+    std::string text;
+    for (std::size_t i = 0; i < indices.size() && i < kLabelsNamed; ++i) text += (i ? ", " : "") + names[indices[i]];
+    if (indices.size() > kLabelsNamed) text += " (+" + std::to_string(indices.size() - kLabelsNamed) + " more)";
+    return text;
+}
+
+bool exists(const std::string& path)
+{
+    struct stat info {};
+    return ::stat(path.c_str(), &info) == 0;
+}
+
+Result<TuneOptions> tuneOptions(const CliArgs& args, const DecisionRule& before)
+{
+    TuneOptions options;
+    auto objective = TuneObjective::parse(args.value("objective", "f1"));
+    if (!objective) return objective.error();
+    options.objective = *objective;
+    options.perLabel = args.has("per-label");
+    options.atLeastOne = args.has("at-least-one") || before.atLeastOne();
+    auto minSupport = integer(args, "min-support", 5, 0);
+    if (!minSupport) return minSupport.error();
+    options.minSupport = *minSupport;
+    auto maxTopK = integer(args, "max-top-k", 10, 1);
+    if (!maxTopK) return maxTopK.error();
+    options.maxTopK = static_cast<int>(*maxTopK);
+    options.topK = before.topK();
+    if (args.value("top-k") == "auto") {
+        options.autoTopK = true;
+    } else {
+        auto topK = integer(args, "top-k", before.topK(), 0);
+        if (!topK) return Error{"--top-k needs 'auto' or an integer >= 0, got '" + args.value("top-k") + "'"};
+        options.topK = static_cast<int>(*topK);
+    }
+    return options;
+}
+
+} // namespace
+
+int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
+{
+    auto parsed = CliArgs::parse(arguments, {"run", "objective", "min-support", "top-k", "max-top-k"},
+                                 {"per-label", "at-least-one", "dry-run", "help"});
+    if (!parsed) {
+        err << "tagbench-cli tune: " << parsed.message() << '\n' << kTuneHelp;
+        return 2;
+    }
+    const CliArgs& args = *parsed;
+    if (args.has("help")) {
+        out << kTuneHelp;
+        return 0;
+    }
+    const std::string runDir = args.value("run");
+    if (runDir.empty() || !args.positionals().empty()) {
+        err << "tagbench-cli tune: give the run directory with --run RUN_DIR\n" << kTuneHelp;
+        return 2;
+    }
+    const auto fail = [&](const std::string& message) {
+        err << "tagbench-cli tune: " << message << '\n';
+        return 1;
+    };
+
+    auto dev = loadRunSplit(runDir, "dev");
+    if (!dev) return fail(dev.message());
+    std::optional<RunSplit> test;
+    const std::string testPath = runScoresPath(runDir, "test");
+    if (exists(testPath)) {
+        auto loaded = loadRunSplit(runDir, "test");
+        if (!loaded) return fail(loaded.message());
+        test = std::move(*loaded);
+    }
+    const std::vector<std::string>& labels = dev->labels;
+    auto before = trainingRule(runDir, labels);
+    if (!before) return fail(before.message());
+    auto options = tuneOptions(args, before->rule);
+    if (!options) {
+        err << "tagbench-cli tune: " << options.message() << '\n';
+        return 2;
+    }
+
+    auto devScores = std::make_shared<const ScoreMatrix>(std::move(dev->scores));
+    auto evaluator = InteractiveEvaluator::create(devScores, before->rule);
+    if (!evaluator) return fail(evaluator.message());
+    const Metrics devBefore = (*evaluator)->metrics();
+    std::optional<Metrics> testBefore;
+    if (test) testBefore = evaluate(test->scores, before->rule);
+
+    out << "Run: " << runDir << " (" << labels.size() << " labels; dev " << devScores->documentCount()
+        << " documents" << (test ? "; test " + std::to_string(test->scores.documentCount()) + " documents" : "")
+        << ")\n";
+    if (!test) out << "No " << testPath << ": test metrics are skipped.\n";
+    out << "Objective: " << options->objective.toString() << (options->perLabel ? ", per-label thresholds" : ", global threshold")
+        << ", top-k " << (options->autoTopK ? "auto (1.." + std::to_string(options->maxTopK) + ", 0)" : std::to_string(options->topK))
+        << '\n';
+    out << "Before (" << before->source << ": " << describe(before->rule) << "):\n";
+    out << "  dev:  " << performanceLine(devBefore) << '\n';
+    if (testBefore) out << "  test: " << performanceLine(*testBefore) << '\n';
+
+    auto tuned = tuneRule(**evaluator, *options, before->rule);
+    if (!tuned) return fail(tuned.message());
+    if (!tuned->topKTrials.empty()) {
+        out << "Top-k on dev (micro-F1):";
+        for (const auto& [k, f1] : tuned->topKTrials) out << ' ' << (k == 0 ? std::string("unlimited") : std::to_string(k)) << '=' << fixed(f1, 4);
+        out << '\n';
+    }
+    out << "After (" << describe(tuned->rule) << "):\n";
+    out << "  dev:  " << performanceLine(tuned->dev) << '\n';
+    if (test) out << "  test: " << performanceLine(evaluate(test->scores, tuned->rule)) << '\n';
+    if (!tuned->lowSupportLabels.empty())
+        out << "Min support " << options->minSupport << ": " << tuned->lowSupportLabels.size()
+            << " labels with fewer dev documents use the global threshold: "
+            << nameLabels(tuned->lowSupportLabels, labels) << '\n';
+    if (!tuned->infeasibleLabels.empty())
+        out << "No threshold reaches " << options->objective.toString() << " for " << tuned->infeasibleLabels.size()
+            << " labels; they use the global threshold: " << nameLabels(tuned->infeasibleLabels, labels) << '\n';
+    if (args.has("dry-run")) {
+        out << "Dry run: rule.json not written.\n";
+        return 0;
+    }
+    const std::string rulePath = runDir + (runDir.back() == '/' ? "" : "/") + "rule.json";
+    if (auto saved = tuned->rule.save(rulePath, labels); !saved) return fail(saved.message());
+    out << "Wrote " << rulePath << '\n';
+    return 0;
+}
+
+} // namespace tagbench::cli

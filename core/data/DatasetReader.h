@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/data/Dataset.h"
+#include "core/data/ImportIssue.h"
+#include "core/util/Result.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace tagbench {
+
+/// What to do with a document that cannot be imported.
+enum class ErrorPolicy {
+    Skip,  ///< leave it out, record an ImportIssue and go on
+    Stop   ///< return the first problem as an Error ("file:line: reason")
+};
+
+/// How to read a dataset file. Defaults read the debtags/NeuralClassifier/fastText files as they are.
+struct ImportOptions {
+    /// Forced format; Unknown means: detect from the content of the first non-empty lines.
+    DatasetFormat format = DatasetFormat::Unknown;
+    ErrorPolicy policy = ErrorPolicy::Skip;
+
+    /// Documents with an empty label list are kept by default: they are legitimate negatives for a
+    /// multi-label classifier and statistics count them as "documents with no label". When false
+    /// they are reported as IssueKind::EmptyLabels and handled by the policy.
+    bool allowEmptyLabels = true;
+
+    // JSON lines field names.
+    std::string textField = "text";
+    std::string labelsField = "labels";
+    std::string idField = "id";  ///< optional in the data; empty disables ids
+
+    /// fastText label prefix.
+    std::string labelPrefix = "__label__";
+
+    // CSV/TSV: a column is a header name or, when it is all digits, a 0-based index.
+    std::string textColumn = "text";
+    std::string labelColumn = "labels";
+    std::string idColumn;                ///< optional; empty: no id column
+    bool csvHeader = true;               ///< first record is a header (required for column names)
+    std::string labelSeparator = ",";    ///< splits the label cell; "," "|" ";" " " ...
+
+    /// Worker threads for parsing; 0 means min(hardware threads, 2).
+    unsigned threads = 0;
+
+    /// At most this many issues are kept with their text; counts per kind are always complete.
+    std::size_t maxIssues = 1000;
+};
+
+/// What an import did: format, counts, and the problems found (see ImportOptions::maxIssues).
+struct ImportReport {
+    DatasetFormat format = DatasetFormat::Unknown;
+    bool formatDetected = false;           ///< true when the format came from sniffing
+    std::uint64_t bytes = 0;               ///< file size
+    std::uint64_t lines = 0;               ///< physical lines read
+    std::uint64_t documents = 0;           ///< documents imported
+    std::uint64_t skipped = 0;             ///< documents (records) left out under ErrorPolicy::Skip
+    std::uint64_t documentsWithoutLabels = 0;
+    std::vector<ImportIssue> issues;       ///< in file order, at most maxIssues
+    std::uint64_t issueCounts[kIssueKindCount] = {};  ///< all issues, by IssueKind
+    double seconds = 0.0;                  ///< wall time of the import
+
+    /// Total number of issues of every kind (may exceed issues.size()).
+    std::uint64_t issueCount() const;
+    /// One line per kind with a non-zero count, e.g. "3 invalid UTF-8, 1 duplicate id".
+    std::string summary() const;
+};
+
+/// Reads a dataset file (JSON lines, NeuralClassifier, fastText, CSV/TSV; UTF-8, optional BOM).
+/// Streams the file in chunks: peak memory is the Dataset plus a few chunks. Returns an Error for
+/// unreadable files, files that are not a dataset, the first bad record under ErrorPolicy::Stop,
+/// and files in which no record could be imported.
+Result<Dataset> readDataset(const std::string& path, const ImportOptions& options = {},
+                            ImportReport* report = nullptr);
+
+/// Detects the format of a file from its first non-empty lines (the extension only breaks ties);
+/// Error when the content looks like no supported format (binary, free text).
+Result<DatasetFormat> detectFormat(const std::string& path, const ImportOptions& options = {});
+
+} // namespace tagbench

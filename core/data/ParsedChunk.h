@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/data/ImportIssue.h"
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tagbench {
+
+/// Documents parsed from one chunk of a file by one worker, merged into the Dataset in file order.
+/// Labels are interned locally so that workers share nothing; lines are relative to the chunk.
+class ParsedChunk final {
+public:
+    /// Forgets every document and issue but keeps the buffers for the next chunk.
+    void clear();
+
+    /// Starts a document: its text is appended to text() until commit() or discard().
+    void begin() { m_textMark = m_texts.size(); }
+    /// The text arena; append the current document's text here after begin().
+    std::string& text() { return m_texts; }
+    /// The current document's text so far.
+    std::string_view currentText() const { return std::string_view(m_texts).substr(m_textMark); }
+    /// Adds a label name to the current document (trimmed; blank names are dropped).
+    void addLabel(std::string_view name);
+    /// Number of labels of the current document so far.
+    std::size_t currentLabelCount() const { return m_pendingLabels.size(); }
+    /// Finishes the current document starting at 1-based chunk-relative line.
+    void commit(std::uint64_t line, std::string_view id);
+    /// Drops the current document (after an issue).
+    void discard();
+
+    /// Records a problem at a chunk-relative line.
+    void addIssue(std::uint64_t line, IssueKind kind, std::string reason);
+
+    struct Issue {
+        std::uint64_t line;
+        IssueKind kind;
+        std::string reason;
+    };
+
+    std::size_t size() const { return m_lines.size(); }
+    std::string_view textOf(std::size_t i) const;
+    std::string_view idOf(std::size_t i) const;
+    const std::int32_t* labelsBegin(std::size_t i) const { return m_labelIds.data() + m_labelEnds[i] - labelCount(i); }
+    std::size_t labelCount(std::size_t i) const { return m_labelEnds[i] - (i == 0 ? 0 : m_labelEnds[i - 1]); }
+    std::uint64_t lineOf(std::size_t i) const { return m_lines[i]; }
+    const std::deque<std::string>& labelNames() const { return m_labelNames; }
+    const std::vector<Issue>& issues() const { return m_issues; }
+    std::size_t textBytes() const { return m_texts.size(); }
+
+    /// Physical lines in the chunk (set by the parser).
+    std::uint64_t lineCount = 0;
+
+private:
+    std::string m_texts;
+    std::vector<std::size_t> m_textEnds;
+    std::string m_ids;
+    std::vector<std::size_t> m_idEnds;
+    std::vector<std::int32_t> m_labelIds;
+    std::vector<std::size_t> m_labelEnds;
+    std::vector<std::uint64_t> m_lines;
+    std::vector<std::int32_t> m_pendingLabels;
+    std::deque<std::string> m_labelNames;  // deque: views into it stay valid as it grows
+    std::unordered_map<std::string_view, std::int32_t> m_labelIndex;
+    std::vector<Issue> m_issues;
+    std::size_t m_textMark = 0;
+};
+
+} // namespace tagbench

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace tagbench::eval {
+
+/// Turns one row of label scores into a predicted label set.
+///
+/// Semantics, in order (the brute-force reference in the tests follows the same words):
+///  1. Ranks: a row's labels are ordered by score descending, ties broken by the lower label
+///     index; rank 0 is the best label. Disabled labels keep their rank.
+///  2. A label is predicted when it is not disabled, score >= its threshold (a score equal to
+///     the threshold counts as positive) and, when topK > 0, its rank < topK.
+///  3. atLeastOne: a row left with no label gets its best-ranked enabled label (whatever its
+///     score and rank), so every row has a prediction unless every label is disabled.
+/// A label's threshold is its override when it has one, else the global threshold.
+class DecisionRule final {
+public:
+    DecisionRule() = default;
+    /// A rule with only a global threshold.
+    explicit DecisionRule(float globalThreshold) : m_globalThreshold(globalThreshold) {}
+
+    /// Threshold used by labels without an override (default 0.5).
+    float globalThreshold() const { return m_globalThreshold; }
+    void setGlobalThreshold(float threshold) { m_globalThreshold = threshold; }
+
+    /// The label's override, if any.
+    std::optional<float> labelThreshold(std::uint32_t label) const;
+    /// Sets the label's override.
+    void setLabelThreshold(std::uint32_t label, float threshold) { m_labelThresholds[label] = threshold; }
+    /// Removes the label's override (it follows the global threshold again).
+    void clearLabelThreshold(std::uint32_t label) { m_labelThresholds.erase(label); }
+    /// Removes every override.
+    void clearLabelThresholds() { m_labelThresholds.clear(); }
+    /// All overrides by label index.
+    const std::map<std::uint32_t, float>& labelThresholds() const { return m_labelThresholds; }
+    /// The threshold in effect for label.
+    float thresholdFor(std::uint32_t label) const;
+
+    /// Maximum number of labels per row; 0 = unlimited.
+    int topK() const { return m_topK; }
+    void setTopK(int topK) { m_topK = topK < 0 ? 0 : topK; }
+
+    /// Whether an empty row gets its best enabled label.
+    bool atLeastOne() const { return m_atLeastOne; }
+    void setAtLeastOne(bool enabled) { m_atLeastOne = enabled; }
+
+    /// Whether label is never predicted.
+    bool isDisabled(std::uint32_t label) const { return m_disabled.count(label) != 0; }
+    void setDisabled(std::uint32_t label, bool disabled);
+    /// Disabled labels by index.
+    const std::set<std::uint32_t>& disabledLabels() const { return m_disabled; }
+
+    /// Fails when a threshold is not finite or a label index is >= labelCount.
+    Status validate(std::size_t labelCount) const;
+
+    /// Predicted labels of one row (labelCount scores), best rank first. scratch is reused.
+    void apply(const float* scores, std::size_t labelCount, std::vector<std::uint32_t>& predicted,
+               std::vector<std::uint32_t>& scratch) const;
+    /// Convenience form of apply().
+    std::vector<std::uint32_t> apply(const float* scores, std::size_t labelCount) const;
+
+    /// Dense per-label thresholds for labelCount labels; +infinity marks a disabled label
+    /// (scores are finite, so it never passes). Compile once, apply to many rows.
+    std::vector<float> effectiveThresholds(std::size_t labelCount) const;
+    /// apply() with thresholds from effectiveThresholds(); the fast path for whole splits.
+    static void applyThresholds(const float* scores, std::size_t labelCount, const float* thresholds, int topK,
+                                bool atLeastOne, std::vector<std::uint32_t>& predicted,
+                                std::vector<std::uint32_t>& scratch);
+
+    /// JSON text (rule.json); label overrides and disabled labels are keyed by label name.
+    std::string toJson(const std::vector<std::string>& labelNames) const;
+    /// Parses toJson() output; sourceName (usually the path) appears in error messages.
+    static Result<DecisionRule> fromJson(const std::string& text, const std::vector<std::string>& labelNames,
+                                         const std::string& sourceName);
+
+    /// Writes rule.json atomically.
+    Status save(const std::string& path, const std::vector<std::string>& labelNames) const;
+    /// Reads rule.json; labels unknown to labelNames are an error naming them.
+    static Result<DecisionRule> load(const std::string& path, const std::vector<std::string>& labelNames);
+
+    bool operator==(const DecisionRule& other) const;
+    bool operator!=(const DecisionRule& other) const { return !(*this == other); }
+
+private:
+    float m_globalThreshold = 0.5f;
+    std::map<std::uint32_t, float> m_labelThresholds;
+    std::set<std::uint32_t> m_disabled;
+    int m_topK = 0;
+    bool m_atLeastOne = false;
+};
+
+} // namespace tagbench::eval

@@ -1,0 +1,63 @@
+#include "core/export/Bundle.h"
+
+#include "core/eval/Metrics.h"
+
+#include <cstdio>
+
+namespace tagbench {
+
+Result<Bundle> Bundle::open(const std::string& path)
+{
+    auto file = BundleFile::open(path);
+    if (!file) return file.error();
+    auto manifest = BundleManifest::fromJson(file->manifestJson(), path);
+    if (!manifest) return manifest.error();
+    if (manifest->weightsBytes != file->weights().size())
+        return Error{path + ": manifest: weights.bytes is " + std::to_string(manifest->weightsBytes) +
+                     " but the weights section has " + std::to_string(file->weights().size()) + " bytes"};
+
+    Bundle bundle;
+    bundle.m_file = std::make_shared<const BundleFile>(std::move(*file));
+    auto weights = SafetensorsReader::parse(bundle.m_file->weights());
+    if (!weights) return Error{path + ": weights: " + weights.message()};
+    bundle.m_weights = std::move(*weights);
+
+    if (manifest->tokenizer.kind == TokenizerKind::SentencePiece) {
+        const TensorInfo* model = bundle.m_weights.find(kSentencePieceTensor);
+        if (!model || model->dtype != TensorDType::U8 || model->shape.size() != 1)
+            return Error{path + ": weights: the sentencepiece tokenizer needs a 1-D U8 tensor \"" +
+                         std::string(kSentencePieceTensor) + "\""};
+        manifest->tokenizer.sentencepieceModel = std::string(bundle.m_weights.data(*model));
+    }
+    bundle.m_manifest = std::move(*manifest);
+    return bundle;
+}
+
+
+std::string Bundle::describe() const
+{
+    const BundleManifest& m = m_manifest;
+    char size[32];
+    std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(fileSize()) / 1e6);
+    std::string text = "Bundle: " + path() + " (" + size + ", format " + std::to_string(formatVersion()) +
+                       ", Tagbench " + m.tagbenchVersion + ", created " + m.created + ")\n";
+    text += "Model: " + modelKindName(m.model.kind) + " " + taskKindName(m.model.task) + ", " +
+            std::to_string(m.labels.size()) + " labels, vocabulary " + std::to_string(m.vocabulary.size()) +
+            ", embedding " + std::to_string(m.model.embeddingDim);
+    if (m.model.kind == ModelKind::FastText)
+        text += ", word n-grams " + std::to_string(m.model.wordNgrams) + ", buckets " + std::to_string(m.model.buckets);
+    text += "\nTokenizer: " + std::string(tokenizerKindName(m.tokenizer.kind)) + (m.tokenizer.lowercase ? ", lowercase" : "") +
+            (m.tokenizer.keepPunctuation ? ", punctuation kept" : "") + (m.tokenizer.pretokenized ? ", pretokenized" : "") + "\n";
+    if (!m.hierarchy.separator.empty())
+        text += "Label hierarchy: separator \"" + m.hierarchy.separator + "\", " + std::to_string(m.hierarchy.nodes.size()) + " nodes\n";
+    char rule[160];
+    std::snprintf(rule, sizeof rule, "threshold %g, top_k %d%s, %zu label thresholds, %zu disabled labels",
+                  m.rule.globalThreshold(), m.rule.topK(), m.rule.atLeastOne() ? ", at least one" : "",
+                  m.rule.labelThresholds().size(), m.rule.disabledLabels().size());
+    text += "Decision rule (" + m.ruleSource + "): " + rule + "\n";
+    for (const auto& card : m.metrics) text += card.split + ": " + eval::performanceLine(card.metrics) + "\n";
+    text += "SHA-256: " + checksum() + "\n";
+    return text;
+}
+
+} // namespace tagbench

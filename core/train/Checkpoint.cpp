@@ -1,0 +1,110 @@
+#include "core/train/Checkpoint.h"
+
+#include "core/train/Optimizer.h"
+#include "core/util/AtomicFile.h"
+
+namespace tagbench {
+
+namespace {
+
+Status writeArchive(const std::string& path, torch::serialize::OutputArchive& archive)
+{
+    std::string bytes;
+    archive.save_to([&bytes](const void* data, std::size_t size) {
+        bytes.append(static_cast<const char*>(data), size);
+        return size;
+    });
+    return writeFileAtomically(path, bytes);
+}
+
+torch::Tensor stringTensor(const std::string& text)
+{
+    return torch::from_blob(const_cast<char*>(text.data()), {static_cast<std::int64_t>(text.size())}, torch::kUInt8).clone();
+}
+
+std::string tensorString(const torch::Tensor& tensor)
+{
+    const torch::Tensor bytes = tensor.to(torch::kCPU).contiguous();
+    return std::string(reinterpret_cast<const char*>(bytes.data_ptr<std::uint8_t>()), static_cast<std::size_t>(bytes.numel()));
+}
+
+} // namespace
+
+Status saveModel(const std::string& path, TextClassifierImpl& model)
+{
+    try {
+        torch::serialize::OutputArchive archive;
+        model.save(archive);
+        return writeArchive(path, archive);
+    } catch (const c10::Error& e) {
+        return Error{path + ": cannot save the model: " + e.what_without_backtrace()};
+    }
+}
+
+Status loadModel(const std::string& path, TextClassifierImpl& model, const torch::Device& device)
+{
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path, device);
+        model.load(archive);
+        return {};
+    } catch (const c10::Error& e) {
+        return Error{path + ": cannot load the model: " + e.what_without_backtrace()};
+    }
+}
+
+Status saveCheckpoint(const std::string& path, TextClassifierImpl& model, const Optimizer& optimizer,
+                      const TrainingState& state)
+{
+    try {
+        torch::serialize::OutputArchive archive, modelArchive, optimizerArchive;
+        model.save(modelArchive);
+        optimizer.save(optimizerArchive);
+        archive.write("model", modelArchive);
+        archive.write("optimizer", optimizerArchive);
+        archive.write("epochs_done", torch::tensor(state.epochsDone), true);
+        archive.write("best_epoch", torch::tensor(state.bestEpoch), true);
+        archive.write("best_dev_micro_f1", torch::tensor(state.bestDevMicroF1, torch::kFloat64), true);
+        archive.write("epochs_without_improvement", torch::tensor(state.epochsWithoutImprovement), true);
+        archive.write("train_seconds", torch::tensor(state.trainSeconds, torch::kFloat64), true);
+        archive.write("examples_seen", torch::tensor(state.examplesSeen), true);
+        archive.write("metrics_jsonl", stringTensor(state.metricsJsonl), true);
+        return writeArchive(path, archive);
+    } catch (const c10::Error& e) {
+        return Error{path + ": cannot save the checkpoint: " + e.what_without_backtrace()};
+    }
+}
+
+Result<TrainingState> loadCheckpoint(const std::string& path, TextClassifierImpl& model, Optimizer& optimizer,
+                                     const torch::Device& device)
+{
+    try {
+        torch::serialize::InputArchive archive, modelArchive, optimizerArchive;
+        archive.load_from(path, device);
+        archive.read("model", modelArchive);
+        archive.read("optimizer", optimizerArchive);
+        model.load(modelArchive);
+        optimizer.load(optimizerArchive);
+        TrainingState state;
+        torch::Tensor t;
+        archive.read("epochs_done", t, true);
+        state.epochsDone = t.item<std::int64_t>();
+        archive.read("best_epoch", t, true);
+        state.bestEpoch = t.item<std::int64_t>();
+        archive.read("best_dev_micro_f1", t, true);
+        state.bestDevMicroF1 = t.item<double>();
+        archive.read("epochs_without_improvement", t, true);
+        state.epochsWithoutImprovement = t.item<std::int64_t>();
+        archive.read("train_seconds", t, true);
+        state.trainSeconds = t.item<double>();
+        archive.read("examples_seen", t, true);
+        state.examplesSeen = t.item<std::int64_t>();
+        archive.read("metrics_jsonl", t, true);
+        state.metricsJsonl = tensorString(t);
+        return state;
+    } catch (const c10::Error& e) {
+        return Error{path + ": cannot resume from this checkpoint: " + e.what_without_backtrace()};
+    }
+}
+
+} // namespace tagbench

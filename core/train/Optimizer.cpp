@@ -1,0 +1,128 @@
+#include "core/train/Optimizer.h"
+
+#include <cmath>
+
+namespace tagbench {
+
+Optimizer::Optimizer(const std::vector<std::pair<std::string, torch::Tensor>>& namedParameters,
+                     OptimizerOptions options)
+    : m_options(std::move(options))
+{
+    for (const auto& [name, parameter] : namedParameters) {
+        if (!parameter.requires_grad()) continue;
+        Slot slot;
+        slot.name = name;
+        slot.parameter = parameter;
+        if (m_options.kind != "sgd") {
+            slot.expAvg = torch::zeros_like(parameter, torch::MemoryFormat::Preserve);
+            slot.expAvgSq = torch::zeros_like(parameter, torch::MemoryFormat::Preserve);
+        }
+        m_slots.push_back(std::move(slot));
+    }
+}
+
+void Optimizer::zeroGrad()
+{
+    for (auto& slot : m_slots) {
+        // Dropping the gradient (instead of zeroing it) lets sparse gradients start empty.
+        if (slot.parameter.grad().defined()) slot.parameter.mutable_grad() = torch::Tensor();
+    }
+}
+
+void Optimizer::step()
+{
+    torch::NoGradGuard noGrad;
+    for (auto& slot : m_slots) {
+        const torch::Tensor grad = slot.parameter.grad();
+        if (!grad.defined()) continue;
+        ++slot.steps;
+        if (grad.is_sparse()) stepSparse(slot, grad);
+        else stepDense(slot, grad);
+    }
+}
+
+void Optimizer::stepDense(Slot& slot, const torch::Tensor& gradIn)
+{
+    torch::Tensor& p = slot.parameter;
+    const double lr = m_options.learningRate;
+    torch::Tensor grad = gradIn;
+    if (m_options.kind == "sgd") {
+        if (m_options.weightDecay != 0.0) grad = grad.add(p, m_options.weightDecay);
+        p.add_(grad, -lr);
+        return;
+    }
+    if (m_options.kind == "adamw") p.mul_(1.0 - lr * m_options.weightDecay);
+    else if (m_options.weightDecay != 0.0) grad = grad.add(p, m_options.weightDecay);
+    const double b1 = m_options.beta1, b2 = m_options.beta2;
+    slot.expAvg.mul_(b1).add_(grad, 1.0 - b1);
+    slot.expAvgSq.mul_(b2).addcmul_(grad, grad, 1.0 - b2);
+    const double correction1 = 1.0 - std::pow(b1, static_cast<double>(slot.steps));
+    const double correction2 = 1.0 - std::pow(b2, static_cast<double>(slot.steps));
+    const torch::Tensor denom = (slot.expAvgSq.sqrt() / std::sqrt(correction2)).add_(m_options.epsilon);
+    p.addcdiv_(slot.expAvg, denom, -lr / correction1);
+}
+
+void Optimizer::stepSparse(Slot& slot, const torch::Tensor& gradIn)
+{
+    const torch::Tensor grad = gradIn.coalesce();
+    const torch::Tensor rows = grad.indices()[0];
+    torch::Tensor values = grad.values();
+    if (values.numel() == 0) return;
+    torch::Tensor& p = slot.parameter;
+    const double lr = m_options.learningRate;
+    if (m_options.kind == "sgd") {
+        if (m_options.weightDecay != 0.0) values = values.add(p.index_select(0, rows), m_options.weightDecay);
+        p.index_add_(0, rows, values, -lr);
+        return;
+    }
+    if (m_options.weightDecay != 0.0) {
+        const torch::Tensor current = p.index_select(0, rows);
+        if (m_options.kind == "adamw") p.index_add_(0, rows, current, -lr * m_options.weightDecay);
+        else values = values.add(current, m_options.weightDecay);
+    }
+    const double b1 = m_options.beta1, b2 = m_options.beta2;
+    const torch::Tensor m = slot.expAvg.index_select(0, rows).mul_(b1).add_(values, 1.0 - b1);
+    const torch::Tensor v = slot.expAvgSq.index_select(0, rows).mul_(b2).addcmul_(values, values, 1.0 - b2);
+    slot.expAvg.index_copy_(0, rows, m);
+    slot.expAvgSq.index_copy_(0, rows, v);
+    const double correction1 = 1.0 - std::pow(b1, static_cast<double>(slot.steps));
+    const double correction2 = 1.0 - std::pow(b2, static_cast<double>(slot.steps));
+    const torch::Tensor update = m / (v.sqrt() / std::sqrt(correction2)).add_(m_options.epsilon);
+    p.index_add_(0, rows, update, -lr / correction1);
+}
+
+void Optimizer::save(torch::serialize::OutputArchive& archive) const
+{
+    // Keys are slot positions: archive keys must be plain identifiers. Shapes are checked on load.
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        const Slot& slot = m_slots[i];
+        const std::string key = "p" + std::to_string(i);
+        archive.write(key + "_steps", torch::tensor(slot.steps, torch::kInt64), /*is_buffer=*/true);
+        if (slot.expAvg.defined()) {
+            archive.write(key + "_exp_avg", slot.expAvg, /*is_buffer=*/true);
+            archive.write(key + "_exp_avg_sq", slot.expAvgSq, /*is_buffer=*/true);
+        }
+    }
+}
+
+void Optimizer::load(torch::serialize::InputArchive& archive)
+{
+    torch::NoGradGuard noGrad;
+    for (std::size_t i = 0; i < m_slots.size(); ++i) {
+        Slot& slot = m_slots[i];
+        const std::string key = "p" + std::to_string(i);
+        torch::Tensor steps;
+        archive.read(key + "_steps", steps, /*is_buffer=*/true);
+        slot.steps = steps.item<std::int64_t>();
+        if (slot.expAvg.defined()) {
+            torch::Tensor value;
+            archive.read(key + "_exp_avg", value, /*is_buffer=*/true);
+            TORCH_CHECK(value.sizes() == slot.expAvg.sizes(), "optimizer state of ", slot.name, " has the wrong shape");
+            slot.expAvg.copy_(value);
+            archive.read(key + "_exp_avg_sq", value, /*is_buffer=*/true);
+            slot.expAvgSq.copy_(value);
+        }
+    }
+}
+
+} // namespace tagbench

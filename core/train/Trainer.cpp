@@ -1,0 +1,444 @@
+#include "core/train/Trainer.h"
+
+#include "core/eval/DecisionRule.h"
+#include "core/eval/Metrics.h"
+#include "core/model/DeviceSelector.h"
+#include "core/model/Loss.h"
+#include "core/model/ModelFactory.h"
+#include "core/model/PretrainedVectors.h"
+#include "core/model/TextCnn.h"
+#include "core/text/Vocabulary.h"
+#include "core/train/BatchBuilder.h"
+#include "core/train/Checkpoint.h"
+#include "core/train/Optimizer.h"
+#include "core/train/Scoring.h"
+#include "core/train/TrainingData.h"
+#include "core/util/AtomicFile.h"
+
+#include <nlohmann/json.hpp>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <thread>
+
+namespace tagbench {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+std::int64_t peakRss()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
+}
+
+/// Per-document repeat counts for train.oversample: a label's factor is (median label frequency /
+/// its frequency) capped at oversample; a document takes the largest factor of its labels.
+std::vector<std::uint8_t> oversamplingRepeats(const EncodedSplit& train, const std::vector<std::int64_t>& counts,
+                                              double maxFactor)
+{
+    if (maxFactor <= 1.0) return {};
+    std::vector<std::int64_t> present;
+    for (const auto c : counts)
+        if (c > 0) present.push_back(c);
+    if (present.empty()) return {};
+    std::nth_element(present.begin(), present.begin() + static_cast<std::ptrdiff_t>(present.size() / 2), present.end());
+    const double median = static_cast<double>(present[present.size() / 2]);
+    std::vector<std::uint8_t> repeats(train.size(), 1);
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        double factor = 1.0;
+        for (auto g = train.goldOffsets[i]; g < train.goldOffsets[i + 1]; ++g)
+            factor = std::max(factor, std::min(maxFactor, median / static_cast<double>(counts[train.gold[g]])));
+        repeats[i] = static_cast<std::uint8_t>(std::clamp(std::lround(factor), 1L, 255L));
+    }
+    return repeats;
+}
+
+eval::DecisionRule decisionRule(const TrainConfig& config, float threshold)
+{
+    eval::DecisionRule rule(threshold);
+    if (config.task == TaskKind::SingleLabel) {
+        rule.setGlobalThreshold(0.0f);  // argmax: the single best label
+        rule.setTopK(1);
+        rule.setAtLeastOne(true);
+    } else {
+        rule.setTopK(static_cast<int>(config.eval.topK));
+    }
+    return rule;
+}
+
+json metricsJson(const eval::Metrics& m, float threshold, const std::vector<std::string>& labelNames, bool perLabel)
+{
+    json j = {{"threshold", threshold}, {"precision", m.precision}, {"recall", m.recall}, {"micro_f1", m.f1},
+              {"macro_f1", m.macroF1},  {"right", m.right},         {"predict", m.predict}, {"standard", m.standard}};
+    if (perLabel) {
+        json labels = json::array();
+        for (std::size_t l = 0; l < m.labels.size(); ++l) {
+            const auto& lm = m.labels[l];
+            labels.push_back({{"label", labelNames[l]}, {"precision", lm.precision}, {"recall", lm.recall}, {"f1", lm.f1},
+                              {"support", lm.counts.support}, {"predicted", lm.counts.predicted}});
+        }
+        j["labels"] = std::move(labels);
+    }
+    return j;
+}
+
+} // namespace
+
+std::string trainStatusName(TrainStatus status)
+{
+    switch (status) {
+    case TrainStatus::Completed: return "completed";
+    case TrainStatus::EarlyStopped: return "early_stopped";
+    case TrainStatus::Cancelled: return "cancelled";
+    }
+    return "unknown";
+}
+
+class Trainer::Impl final {
+public:
+    Impl(TrainConfig config, TrainOptions options) : m_config(std::move(config)), m_options(std::move(options)) {}
+
+    Result<TrainResult> run(const std::atomic<bool>* cancel);
+
+    TrainConfig m_config;
+    TrainOptions m_options;
+    ProgressCallback m_progress;
+    EpochCallback m_epoch;
+    LogCallback m_log;
+
+private:
+    void log(const std::string& line) const
+    {
+        if (m_log) m_log(line);
+    }
+    Status prepareRunDirectory();
+    bool trainEpoch(std::int64_t epoch, const std::atomic<bool>* cancel, double& lossSum, std::int64_t& examples);
+    EpochReport evaluateEpoch(std::int64_t epoch, double trainLoss, double seconds, std::int64_t examples);
+    Status finish(TrainResult& result);
+    Status writeRunJson(const TrainResult& result, const std::string& status) const;
+
+    Clock::time_point m_started;
+    torch::Device m_device{torch::kCPU};
+    std::string m_deviceName;
+    TrainingData m_data;
+    std::shared_ptr<TextClassifierImpl> m_model;
+    std::unique_ptr<Optimizer> m_optimizer;
+    torch::Tensor m_posWeight;
+    std::vector<std::uint8_t> m_repeats;
+    TrainingState m_state;
+    std::int64_t m_resumedFrom = 0;
+    double m_invocationTrainSeconds = 0.0;
+    std::int64_t m_invocationExamples = 0;
+};
+
+Status Trainer::Impl::prepareRunDirectory()
+{
+    const fs::path dir(m_options.runDir);
+    std::error_code ec;
+    if (m_options.resume) {
+        if (!fs::is_regular_file(dir / "config.json", ec))
+            return Error{m_options.runDir + ": not a run directory (no config.json) - cannot resume"};
+        return {};
+    }
+    if (fs::exists(dir / "config.json", ec) || fs::exists(dir / "checkpoint", ec))
+        return Error{m_options.runDir + ": already holds a run; resume it with --resume or choose another directory"};
+    fs::create_directories(dir / "checkpoint", ec);
+    if (!ec) fs::create_directories(dir / "scores", ec);
+    if (ec) return Error{m_options.runDir + ": cannot create the run directory: " + ec.message()};
+    return {};
+}
+
+Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
+{
+    m_started = Clock::now();
+    const TrainConfig& c = m_config;
+    if (auto s = prepareRunDirectory(); !s) return s.error();
+
+    const int threads = c.train.threads > 0 ? static_cast<int>(c.train.threads)
+                                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    torch::set_num_threads(threads);
+    const auto device = selectDevice(m_options.device);
+    if (!device) return device.error();
+    m_device = device->cuda ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(device->index)) : torch::Device(torch::kCPU);
+    m_deviceName = device->description;
+    log("device: " + m_deviceName);
+
+    auto data = prepareTrainingData(c, m_options.runDir, m_options.resume, m_log);
+    if (!data) return data.error();
+    m_data = std::move(*data);
+    // Written once the data is known to be usable: config.json marks the directory as a run.
+    if (!m_options.resume)
+        if (auto s = writeFileAtomically(m_options.runDir + "/config.json", c.toJson()); !s) return s.error();
+    const auto labels = static_cast<std::int64_t>(m_data.labelNames.size());
+    if (c.train.posWeight == "list" && static_cast<std::int64_t>(c.train.posWeights.size()) != labels)
+        return Error{"train.pos_weight has " + std::to_string(c.train.posWeights.size()) + " values but the training data has "
+                     + std::to_string(labels) + " labels"};
+
+    torch::manual_seed(c.train.seed);
+    m_model = createModel(c, static_cast<std::int64_t>(m_data.vocabulary->size()), labels);
+    if (!c.embedding.pretrained.empty()) {
+        auto vectors = loadPretrainedVectors(c.embedding.pretrained, *m_data.vocabulary, c.embedding.dimension);
+        if (!vectors) return vectors.error();
+        applyPretrainedVectors(*m_model, *vectors, c.embedding.trainable);
+        log("pretrained vectors: " + vectors->coverageSummary() + (c.embedding.trainable ? ", fine-tuned" : ", static"));
+    }
+    m_model->to(m_device);
+    if (c.train.posWeight == "auto") m_posWeight = automaticPosWeight(m_data.labelCounts, static_cast<std::int64_t>(m_data.train.size()), c.train.posWeightCap);
+    else if (c.train.posWeight == "list") m_posWeight = torch::tensor(std::vector<float>(c.train.posWeights.begin(), c.train.posWeights.end()));
+    if (m_posWeight.defined()) m_posWeight = m_posWeight.to(m_device);
+    m_repeats = oversamplingRepeats(m_data.train, m_data.labelCounts, c.train.oversample);
+
+    OptimizerOptions optimizerOptions;
+    optimizerOptions.kind = c.train.optimizer;
+    optimizerOptions.learningRate = c.train.learningRate;
+    optimizerOptions.weightDecay = c.train.weightDecay;
+    std::vector<std::pair<std::string, torch::Tensor>> parameters;
+    for (const auto& p : m_model->named_parameters()) parameters.emplace_back(p.key(), p.value());
+    m_optimizer = std::make_unique<Optimizer>(parameters, optimizerOptions);
+
+    const std::string checkpointPath = m_options.runDir + "/checkpoint/state.pt";
+    if (m_options.resume && fs::exists(checkpointPath)) {
+        auto state = loadCheckpoint(checkpointPath, *m_model, *m_optimizer, m_device);
+        if (!state) return state.error();
+        m_state = std::move(*state);
+        m_resumedFrom = m_state.epochsDone;
+        log("resuming after epoch " + std::to_string(m_state.epochsDone));
+    }
+
+    TrainResult result;
+    result.device = m_deviceName;
+    if (auto s = writeRunJson(result, "running"); !s) return s.error();
+    const auto patience = c.train.earlyStoppingPatience;
+    bool stoppedEarly = patience > 0 && m_state.epochsWithoutImprovement >= patience;
+    for (std::int64_t epoch = m_state.epochsDone + 1; epoch <= c.train.epochs && !stoppedEarly; ++epoch) {
+        const auto epochStart = Clock::now();
+        double lossSum = 0.0;
+        std::int64_t examples = 0;
+        if (!trainEpoch(epoch, cancel, lossSum, examples)) {
+            result.status = TrainStatus::Cancelled;
+            break;
+        }
+        const double seconds = secondsSince(epochStart);
+        m_invocationTrainSeconds += seconds;
+        m_invocationExamples += examples;
+        const EpochReport report = evaluateEpoch(epoch, lossSum / std::max<std::int64_t>(examples, 1), seconds, examples);
+        if (report.best) {
+            if (auto s = saveModel(m_options.runDir + "/model.pt", *m_model); !s) return s.error();
+        }
+        m_state.metricsJsonl += report.json + "\n";
+        if (auto s = saveCheckpoint(checkpointPath, *m_model, *m_optimizer, m_state); !s) return s.error();
+        if (auto s = writeFileAtomically(m_options.runDir + "/metrics.jsonl", m_state.metricsJsonl); !s) return s.error();
+        if (m_epoch) m_epoch(report);
+        stoppedEarly = patience > 0 && m_state.epochsWithoutImprovement >= patience;
+        if (stoppedEarly) log("early stopping: no dev micro-F1 improvement for " + std::to_string(patience) + " epochs");
+    }
+    if (result.status != TrainStatus::Cancelled && stoppedEarly) result.status = TrainStatus::EarlyStopped;
+    result.epochsDone = m_state.epochsDone;
+    result.bestEpoch = m_state.bestEpoch;
+    result.bestDevMicroF1 = std::max(0.0, m_state.bestDevMicroF1);
+    if (result.status != TrainStatus::Cancelled && m_state.bestEpoch > 0)
+        if (auto s = finish(result); !s) return s.error();
+    result.seconds = secondsSince(m_started);
+    result.meanEpochSeconds = m_state.epochsDone > 0 ? m_state.trainSeconds / static_cast<double>(m_state.epochsDone) : 0.0;
+    result.examplesPerSecond = m_invocationTrainSeconds > 0 ? static_cast<double>(m_invocationExamples) / m_invocationTrainSeconds : 0.0;
+    result.peakRssBytes = peakRss();
+    if (auto s = writeRunJson(result, trainStatusName(result.status)); !s) return s.error();
+    return result;
+}
+
+bool Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* cancel, double& lossSum, std::int64_t& examples)
+{
+    const TrainConfig& c = m_config;
+    const bool bags = m_model->usesBags();
+    const bool cuda = m_device.is_cuda();
+    // Reseeding from (seed, epoch) makes dropout of epoch e identical in a resumed run.
+    torch::manual_seed(c.train.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
+    BatchPlan plan = planTrainingEpoch(m_data.train, m_repeats, c.train.batchSize, c.train.seed, epoch, !bags);
+    const auto steps = static_cast<std::int64_t>(plan.size());
+    std::int64_t epochExamples = 0;
+    for (const auto& batch : plan) epochExamples += static_cast<std::int64_t>(batch.size());
+    const std::int64_t minLength = bags ? 0 : static_cast<TextCnnImpl&>(*m_model).minLength();
+    const BatchBuilder builder(m_data.train, bags, c.task, static_cast<std::int64_t>(m_data.labelNames.size()), minLength, true);
+    BatchPrefetcher batches(builder, std::move(plan), 4, cuda);
+
+    m_model->train();
+    torch::Tensor lossTotal = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
+    const auto start = Clock::now();
+    auto lastReport = start;
+    std::int64_t step = 0;
+    while (auto batch = batches.next()) {
+        if (cancel && cancel->load()) return false;
+        const ModelBatch b = batch->to(m_device, cuda);
+        torch::Tensor logits;
+        {
+            AutocastGuard autocast(cuda && c.train.bf16);
+            logits = m_model->forward(b);
+        }
+        logits = logits.to(torch::kFloat32);
+        const torch::Tensor loss = c.task == TaskKind::MultiLabel
+                                       ? multiLabelLoss(logits, b.targets, m_posWeight, c.train.loss == "focal" ? c.train.focalGamma : 0.0)
+                                       : singleLabelLoss(logits, b.targets);
+        m_optimizer->zeroGrad();
+        loss.backward();
+        m_optimizer->step();
+        lossTotal += loss.detach().to(torch::kFloat64) * static_cast<double>(b.size());
+        examples += b.size();
+        ++step;
+        if (m_progress && std::chrono::duration<double>(Clock::now() - lastReport).count() >= 0.5) {
+            lastReport = Clock::now();
+            TrainProgress progress;
+            progress.epoch = epoch;
+            progress.epochs = c.train.epochs;
+            progress.step = step;
+            progress.stepsPerEpoch = steps;
+            const double elapsed = secondsSince(start);
+            progress.examplesPerSecond = static_cast<double>(examples) / std::max(elapsed, 1e-9);
+            progress.loss = lossTotal.item<double>() / static_cast<double>(examples);
+            const double remaining = static_cast<double>(epochExamples - examples)
+                                     + static_cast<double>(c.train.epochs - epoch) * static_cast<double>(epochExamples);
+            progress.etaSeconds = remaining / std::max(progress.examplesPerSecond, 1e-9);
+            m_progress(progress);
+        }
+    }
+    lossSum = lossTotal.item<double>();
+    return true;
+}
+
+EpochReport Trainer::Impl::evaluateEpoch(std::int64_t epoch, double trainLoss, double seconds, std::int64_t examples)
+{
+    const TrainConfig& c = m_config;
+    const eval::ScoreMatrix dev = scoreSplit(*m_model, m_data.dev, m_data.labelNames, c, m_device);
+    const float threshold = c.eval.thresholdFromDev && c.task == TaskKind::MultiLabel
+                                ? bestGlobalThreshold(dev, static_cast<int>(c.eval.topK))
+                                : static_cast<float>(c.eval.threshold);
+    const eval::Metrics metrics = eval::evaluate(dev, decisionRule(c, threshold));
+
+    EpochReport report;
+    report.epoch = epoch;
+    report.trainLoss = trainLoss;
+    report.seconds = seconds;
+    report.examplesPerSecond = static_cast<double>(examples) / std::max(seconds, 1e-9);
+    report.devPrecision = metrics.precision;
+    report.devRecall = metrics.recall;
+    report.devMicroF1 = metrics.f1;
+    report.devMacroF1 = metrics.macroF1;
+    report.best = metrics.f1 > m_state.bestDevMicroF1 + 1e-12;
+    m_state.epochsDone = epoch;
+    m_state.trainSeconds += seconds;
+    m_state.examplesSeen += examples;
+    if (report.best) {
+        m_state.bestDevMicroF1 = metrics.f1;
+        m_state.bestEpoch = epoch;
+        m_state.epochsWithoutImprovement = 0;
+    } else {
+        ++m_state.epochsWithoutImprovement;
+    }
+    const json line = {{"epoch", epoch},
+                       {"train_loss", trainLoss},
+                       {"seconds", seconds},
+                       {"examples_per_second", report.examplesPerSecond},
+                       {"best", report.best},
+                       {"dev", metricsJson(metrics, threshold, m_data.labelNames, true)}};
+    report.json = line.dump();
+    char text[200];
+    std::snprintf(text, sizeof text, "epoch %lld: loss %.5f, dev P %.4f R %.4f micro-F1 %.4f macro-F1 %.4f%s (%.1f s, %.0f ex/s)",
+                  static_cast<long long>(epoch), trainLoss, metrics.precision, metrics.recall, metrics.f1, metrics.macroF1,
+                  report.best ? " *" : "", seconds, report.examplesPerSecond);
+    log(text);
+    return report;
+}
+
+Status Trainer::Impl::finish(TrainResult& result)
+{
+    const TrainConfig& c = m_config;
+    if (auto s = loadModel(m_options.runDir + "/model.pt", *m_model, m_device); !s) return s;
+    const eval::ScoreMatrix dev = scoreSplit(*m_model, m_data.dev, m_data.labelNames, c, m_device);
+    const float threshold = c.eval.thresholdFromDev && c.task == TaskKind::MultiLabel
+                                ? bestGlobalThreshold(dev, static_cast<int>(c.eval.topK))
+                                : static_cast<float>(c.eval.threshold);
+    result.threshold = threshold;
+    const eval::DecisionRule rule = decisionRule(c, threshold);
+    result.devPerformanceLine = eval::performanceLine(eval::evaluate(dev, rule));
+    if (auto s = dev.save(m_options.runDir + "/scores/dev.scores"); !s) return s;
+    if (!c.data.test.empty()) {
+        const eval::ScoreMatrix test = scoreSplit(*m_model, m_data.test, m_data.labelNames, c, m_device);
+        const eval::Metrics metrics = eval::evaluate(test, rule);
+        result.testPerformanceLine = eval::performanceLine(metrics);
+        result.testMicroF1 = metrics.f1;
+        result.testMacroF1 = metrics.macroF1;
+        if (auto s = test.save(m_options.runDir + "/scores/test.scores"); !s) return s;
+    }
+    return {};
+}
+
+Status Trainer::Impl::writeRunJson(const TrainResult& result, const std::string& status) const
+{
+    std::int64_t parameters = 0;
+    if (m_model)
+        for (const auto& p : m_model->parameters()) parameters += p.numel();
+    const json run = {{"status", status},
+                      {"model", modelKindName(m_config.model)},
+                      {"task", taskKindName(m_config.task)},
+                      {"device", m_deviceName},
+                      {"threads", torch::get_num_threads()},
+                      {"epochs_done", m_state.epochsDone},
+                      {"best_epoch", m_state.bestEpoch},
+                      {"best_dev_micro_f1", std::max(0.0, m_state.bestDevMicroF1)},
+                      {"resumed_after_epoch", m_resumedFrom},
+                      {"threshold", result.threshold},
+                      {"dev_performance", result.devPerformanceLine},
+                      {"test_performance", result.testPerformanceLine},
+                      {"test_micro_f1", result.testMicroF1},
+                      {"test_macro_f1", result.testMacroF1},
+                      {"vocabulary_size", m_data.vocabulary ? m_data.vocabulary->size() : 0},
+                      {"labels", m_data.labelNames.size()},
+                      {"parameters", parameters},
+                      {"seconds",
+                       {{"total", result.seconds},
+                        {"data", m_data.seconds},
+                        {"train", m_state.trainSeconds},
+                        {"mean_epoch", result.meanEpochSeconds}}},
+                      {"examples_per_second", result.examplesPerSecond},
+                      {"peak_rss_bytes", result.peakRssBytes}};
+    return writeFileAtomically(m_options.runDir + "/run.json", run.dump(2) + "\n");
+}
+
+Trainer::Trainer(TrainConfig config, TrainOptions options)
+    : m_impl(std::make_unique<Impl>(std::move(config), std::move(options)))
+{
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::setProgressCallback(ProgressCallback callback) { m_impl->m_progress = std::move(callback); }
+void Trainer::setEpochCallback(EpochCallback callback) { m_impl->m_epoch = std::move(callback); }
+void Trainer::setLogCallback(LogCallback callback) { m_impl->m_log = std::move(callback); }
+
+Result<TrainResult> Trainer::run(const std::atomic<bool>* cancel)
+{
+    // The API edge: nothing from LibTorch or the standard library escapes as an exception.
+    try {
+        return m_impl->run(cancel);
+    } catch (const c10::Error& e) {
+        return Error{"training failed: " + std::string(e.what_without_backtrace())};
+    } catch (const std::exception& e) {
+        return Error{std::string("training failed: ") + e.what()};
+    }
+}
+
+Result<TrainConfig> Trainer::loadRunConfig(const std::string& runDir)
+{
+    return TrainConfig::load(runDir + "/config.json");
+}
+
+} // namespace tagbench

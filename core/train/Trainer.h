@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/train/TrainConfig.h"
+#include "core/util/Result.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tagbench {
+
+/// Where training stands; reported about every half second from the training thread.
+struct TrainProgress {
+    std::int64_t epoch = 0;          // 1-based
+    std::int64_t epochs = 0;
+    std::int64_t step = 0;           // batches done in this epoch
+    std::int64_t stepsPerEpoch = 0;
+    double examplesPerSecond = 0.0;  // over this epoch so far
+    double loss = 0.0;               // mean training loss over this epoch so far
+    double etaSeconds = 0.0;         // until the last epoch ends (evaluation excluded)
+};
+
+/// One finished epoch: what metrics.jsonl records.
+struct EpochReport {
+    std::int64_t epoch = 0;
+    double trainLoss = 0.0;
+    double seconds = 0.0;            // training time of the epoch (evaluation excluded)
+    double examplesPerSecond = 0.0;
+    double devPrecision = 0.0, devRecall = 0.0, devMicroF1 = 0.0, devMacroF1 = 0.0;
+    bool best = false;               // new best dev micro-F1
+    std::string json;                // the metrics.jsonl line, per-label P/R/F1 included
+};
+
+/// How a run ended.
+enum class TrainStatus { Completed, EarlyStopped, Cancelled };
+
+/// Summary of a run (also written to RUN_DIR/run.json).
+struct TrainResult {
+    TrainStatus status = TrainStatus::Completed;
+    std::int64_t epochsDone = 0;
+    std::int64_t bestEpoch = 0;          // 0 when no epoch finished
+    double bestDevMicroF1 = 0.0;
+    double threshold = 0.5;              // the global threshold behind the lines below
+    std::string devPerformanceLine;      // best weights on dev, core/eval performanceLine
+    std::string testPerformanceLine;     // empty without test data
+    double testMicroF1 = 0.0, testMacroF1 = 0.0;
+    std::string device;
+    double seconds = 0.0;                // wall time of this invocation
+    double meanEpochSeconds = 0.0;
+    double examplesPerSecond = 0.0;      // training throughput over all epochs of this invocation
+    std::int64_t peakRssBytes = 0;
+};
+
+/// What the caller decides beyond the config.
+struct TrainOptions {
+    std::string runDir;              // created when missing
+    std::string device = "auto";     // auto | cpu | cuda[:N]
+    bool resume = false;             // continue runDir from its checkpoint
+};
+
+/// Trains a TextCNN or FastText classifier as a TrainConfig describes and fills RUN_DIR (see the
+/// run directory contract). run() blocks; call it from a worker thread in a GUI. Callbacks are
+/// invoked on that thread. The header is free of LibTorch so Qt code can include it.
+class Trainer final {
+public:
+    using ProgressCallback = std::function<void(const TrainProgress&)>;
+    using EpochCallback = std::function<void(const EpochReport&)>;
+    using LogCallback = std::function<void(const std::string&)>;
+
+    Trainer(TrainConfig config, TrainOptions options);
+    ~Trainer();
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    void setProgressCallback(ProgressCallback callback);
+    void setEpochCallback(EpochCallback callback);
+    void setLogCallback(LogCallback callback);
+
+    /// Runs to the end, to early stopping or until *cancel becomes true (checked every batch; the
+    /// run then stays resumable from its last finished epoch). Errors carry a message for the user.
+    Result<TrainResult> run(const std::atomic<bool>* cancel = nullptr);
+
+    /// The validated config a run directory was started with (RUN_DIR/config.json), for --resume.
+    static Result<TrainConfig> loadRunConfig(const std::string& runDir);
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// "completed", "early_stopped" or "cancelled".
+std::string trainStatusName(TrainStatus status);
+
+} // namespace tagbench

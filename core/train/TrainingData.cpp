@@ -1,0 +1,226 @@
+#include "core/train/TrainingData.h"
+
+#include "core/data/DatasetReader.h"
+#include "core/model/NgramHasher.h"
+#include "core/text/SentencePieceTrainer.h"
+#include "core/text/TextEncoder.h"
+#include "core/text/TokenizerFactory.h"
+#include "core/text/Vocabulary.h"
+#include "core/util/AtomicFile.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+namespace tagbench {
+
+namespace {
+
+int workerThreads(const TrainConfig& config)
+{
+    if (config.train.threads > 0) return static_cast<int>(config.train.threads);
+    return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+Result<Dataset> readSplit(const std::string& path, const std::string& name, int threads,
+                          const std::function<void(const std::string&)>& log)
+{
+    ImportOptions options;
+    options.threads = static_cast<unsigned>(threads);
+    ImportReport report;
+    auto dataset = readDataset(path, options, &report);
+    if (!dataset) return Error{name + " data: " + dataset.message()};
+    std::string line = name + ": " + std::to_string(dataset->size()) + " documents from " + path;
+    if (report.skipped > 0) line += " (" + std::to_string(report.skipped) + " skipped: " + report.summary() + ")";
+    log(line);
+    for (std::size_t i = 0; i < std::min<std::size_t>(report.issues.size(), 5); ++i) log("  " + report.issues[i].toString());
+    return dataset;
+}
+
+/// Single-label training needs exactly one label per document; say which document has not.
+Status checkSingleLabel(const Dataset& dataset, const std::string& path)
+{
+    for (std::size_t i = 0; i < dataset.size(); ++i) {
+        if (dataset.labels(i).size == 1) continue;
+        return Error{path + ":" + std::to_string(dataset.sourceLine(i)) + ": task single_label needs exactly one label per document, found "
+                     + std::to_string(dataset.labels(i).size)};
+    }
+    return {};
+}
+
+Status writeLines(const std::string& path, const std::vector<std::string>& lines)
+{
+    std::string text;
+    for (const auto& line : lines) text += line + '\n';
+    return writeFileAtomically(path, text);
+}
+
+Result<std::string> readWholeFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{path + ": cannot open"};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+EncodedSplit encodeSplit(const Dataset& dataset, const std::string& name, const TextEncoder& encoder,
+                         const TrainConfig& config, const std::unordered_map<std::string, std::uint32_t>& labelIndex,
+                         int threads)
+{
+    EncodedSplit split;
+    split.name = name;
+    split.path = dataset.sourcePath();
+    const EncodedCorpus corpus = encodeDataset(dataset, encoder, threads);
+    const bool bags = config.model == ModelKind::FastText;
+    const auto firstBucketRow = static_cast<std::int64_t>(encoder.vocabulary().size());
+    split.ids.reserve(dataset.size());
+    split.inputs.reserve(corpus.tokens.size() * (bags && config.fastText.wordNgrams > 1 ? 2 : 1));
+    split.inputOffsets.reserve(dataset.size() + 1);
+
+    // Map this dataset's label ids to the training label columns once.
+    std::vector<std::int64_t> column(dataset.labelNames().size(), -1);
+    for (std::size_t l = 0; l < column.size(); ++l) {
+        const auto it = labelIndex.find(dataset.labelNames()[l]);
+        if (it != labelIndex.end()) column[l] = it->second;
+    }
+    for (std::size_t i = 0; i < dataset.size(); ++i) {
+        const std::string_view id = dataset.id(i);
+        split.ids.emplace_back(id.empty() ? "line " + std::to_string(dataset.sourceLine(i)) : std::string(id));
+        const Span<std::int32_t> tokens = corpus.document(i);
+        split.inputs.insert(split.inputs.end(), tokens.begin(), tokens.end());
+        if (bags)
+            appendWordNgrams(tokens.data, tokens.size, static_cast<int>(config.fastText.wordNgrams), config.fastText.buckets,
+                             firstBucketRow, split.inputs);
+        split.inputOffsets.push_back(split.inputs.size());
+
+        const std::size_t goldStart = split.gold.size();
+        for (const std::int32_t label : dataset.labels(i)) {
+            if (column[static_cast<std::size_t>(label)] < 0) ++split.unknownLabels;
+            else split.gold.push_back(static_cast<std::uint32_t>(column[static_cast<std::size_t>(label)]));
+        }
+        std::sort(split.gold.begin() + static_cast<std::ptrdiff_t>(goldStart), split.gold.end());
+        split.gold.erase(std::unique(split.gold.begin() + static_cast<std::ptrdiff_t>(goldStart), split.gold.end()), split.gold.end());
+        split.goldOffsets.push_back(split.gold.size());
+    }
+    return split;
+}
+
+} // namespace
+
+Result<std::vector<std::string>> loadLabelNames(const std::string& path)
+{
+    std::ifstream in(path);
+    if (!in) return Error{path + ": cannot open the label list"};
+    std::vector<std::string> names;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) return Error{path + ":" + std::to_string(names.size() + 1) + ": empty label name"};
+        names.push_back(line);
+    }
+    if (names.empty()) return Error{path + ": no labels"};
+    return names;
+}
+
+Result<TrainingData> prepareTrainingData(const TrainConfig& config, const std::string& runDir, bool resume,
+                                         const std::function<void(const std::string&)>& log)
+{
+    const auto started = std::chrono::steady_clock::now();
+    const int threads = workerThreads(config);
+    TrainingData data;
+
+    auto train = readSplit(config.data.train, "train", threads, log);
+    if (!train) return train.error();
+    auto dev = readSplit(config.data.dev, "dev", threads, log);
+    if (!dev) return dev.error();
+    Result<Dataset> test = Dataset();
+    if (!config.data.test.empty()) {
+        test = readSplit(config.data.test, "test", threads, log);
+        if (!test) return test.error();
+    }
+    if (config.task == TaskKind::SingleLabel) {
+        for (const auto* d : {&*train, &*dev, &*test})
+            if (auto status = checkSingleLabel(*d, d->sourcePath()); !status) return status.error();
+    }
+
+    // Labels: sorted names, so columns do not depend on the order documents come in.
+    if (resume) {
+        auto names = loadLabelNames(runDir + "/labels.txt");
+        if (!names) return names.error();
+        data.labelNames = std::move(*names);
+    } else {
+        data.labelNames = train->labelNames();
+        std::sort(data.labelNames.begin(), data.labelNames.end());
+        if (data.labelNames.empty()) return Error{config.data.train + ": the training data has no labels"};
+    }
+    std::unordered_map<std::string, std::uint32_t> labelIndex;
+    for (std::size_t j = 0; j < data.labelNames.size(); ++j) labelIndex[data.labelNames[j]] = static_cast<std::uint32_t>(j);
+
+    TokenizerConfig tokenizerConfig;
+    tokenizerConfig.kind = *parseTokenizerKind(config.tokenizer.kind);
+    tokenizerConfig.lowercase = config.tokenizer.lowercase;
+    tokenizerConfig.keepPunctuation = config.tokenizer.keepPunctuation;
+    tokenizerConfig.pretokenized = train->pretokenized();
+    if (tokenizerConfig.kind == TokenizerKind::SentencePiece) {
+        const std::string modelPath = resume ? runDir + "/tokenizer.model" : config.tokenizer.sentencepieceModel;
+        if (!modelPath.empty()) {
+            auto bytes = readWholeFile(modelPath);
+            if (!bytes) return bytes.error();
+            data.sentencepieceModel = std::move(*bytes);
+        } else {
+            SentencePieceTrainOptions spm;
+            spm.vocabSize = static_cast<int>(config.tokenizer.sentencepieceVocabSize);
+            spm.modelType = config.tokenizer.sentencepieceModelType == "bpe" ? SentencePieceModelType::Bpe
+                                                                             : SentencePieceModelType::Unigram;
+            spm.characterCoverage = config.tokenizer.sentencepieceCharacterCoverage;
+            spm.lowercase = config.tokenizer.lowercase;
+            spm.threads = threads;
+            spm.seed = static_cast<std::uint32_t>(config.train.seed);
+            auto bytes = trainSentencePiece(*train, spm);
+            if (!bytes) return Error{"training the sentencepiece model: " + bytes.message()};
+            data.sentencepieceModel = std::move(*bytes);
+            log("sentencepiece: trained a " + config.tokenizer.sentencepieceModelType + " model of "
+                + std::to_string(spm.vocabSize) + " pieces");
+        }
+        if (!resume)
+            if (auto s = writeFileAtomically(runDir + "/tokenizer.model", data.sentencepieceModel); !s) return s.error();
+        tokenizerConfig.sentencepieceModel = data.sentencepieceModel;
+    }
+    auto tokenizer = makeTokenizer(tokenizerConfig);
+    if (!tokenizer) return tokenizer.error();
+    std::shared_ptr<const Tokenizer> sharedTokenizer(std::move(*tokenizer));
+
+    if (resume) {
+        auto vocabulary = Vocabulary::load(runDir + "/vocab.tsv");
+        if (!vocabulary) return vocabulary.error();
+        data.vocabulary = std::make_shared<const Vocabulary>(std::move(*vocabulary));
+    } else {
+        data.vocabulary = std::make_shared<const Vocabulary>(
+            Vocabulary::build(*train, *sharedTokenizer, config.tokenizer.minCount,
+                              static_cast<std::size_t>(config.tokenizer.maxSize), threads));
+        if (auto s = data.vocabulary->save(runDir + "/vocab.tsv"); !s) return s.error();
+        if (auto s = writeLines(runDir + "/labels.txt", data.labelNames); !s) return s.error();
+    }
+    log("vocabulary: " + std::to_string(data.vocabulary->size()) + " entries, labels: " + std::to_string(data.labelNames.size()));
+
+    const std::size_t maxTokens = config.model == ModelKind::TextCnn ? static_cast<std::size_t>(config.textCnn.maxLength) : 0;
+    const TextEncoder encoder(sharedTokenizer, data.vocabulary, maxTokens);
+    data.train = encodeSplit(*train, "train", encoder, config, labelIndex, threads);
+    data.dev = encodeSplit(*dev, "dev", encoder, config, labelIndex, threads);
+    if (!config.data.test.empty()) data.test = encodeSplit(*test, "test", encoder, config, labelIndex, threads);
+    for (const auto* split : {&data.dev, &data.test}) {
+        if (split->unknownLabels > 0)
+            log(split->name + ": " + std::to_string(split->unknownLabels)
+                + " gold labels never seen in training are left out of its gold sets");
+    }
+    data.labelCounts.assign(data.labelNames.size(), 0);
+    for (const std::uint32_t label : data.train.gold) ++data.labelCounts[label];
+    data.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return data;
+}
+
+} // namespace tagbench

@@ -1,0 +1,187 @@
+#include "core/data/DatasetReader.h"
+#include "tests/core/data/TestFiles.h"
+
+#include <QtTest>
+
+using namespace tagbench;
+using tagbench::test::writeFile;
+
+class DatasetReaderTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void acceptsUtf8Bom();
+    void missingFileIsAnError();
+    void duplicateIdsSkipOrStop();
+    void allRecordsBadIsAnError();
+    void issueListIsCappedButCountsAreComplete();
+    void largeFileCrossesChunkBoundaries_data();
+    void largeFileCrossesChunkBoundaries();
+    void largeCsvWithMultiLineFields();
+    void labelsOfSkippedRecordsStayOut();
+};
+
+void DatasetReaderTest::acceptsUtf8Bom()
+{
+    ImportReport report;
+    auto dataset = readDataset(TAGBENCH_TEST_DATA "/datasets/bom.jsonl", {}, &report);
+    QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.message().c_str());
+    QCOMPARE(dataset->size(), std::size_t(2));
+    QCOMPARE(std::string(dataset->id(0)), std::string("b1"));
+    QCOMPARE(std::string(dataset->text(0)), std::string("带BOM的文件"));
+    QCOMPARE(report.issueCount(), std::uint64_t(0));
+}
+
+void DatasetReaderTest::missingFileIsAnError()
+{
+    auto dataset = readDataset("/nonexistent/train.jsonl");
+    QVERIFY(!dataset.ok());
+    QCOMPARE(QString::fromStdString(dataset.message()),
+             QStringLiteral("cannot open '/nonexistent/train.jsonl': No such file or directory"));
+}
+
+void DatasetReaderTest::duplicateIdsSkipOrStop()
+{
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "dup.jsonl",
+                                "{\"id\": \"a\", \"text\": \"一\", \"labels\": [\"x\"]}\n"
+                                "{\"id\": \"b\", \"text\": \"二\", \"labels\": [\"x\"]}\n"
+                                "\n"
+                                "{\"id\": \"a\", \"text\": \"三\", \"labels\": [\"y\"]}\n")
+                          .toStdString();
+    ImportReport report;
+    auto dataset = readDataset(path, {}, &report);
+    QVERIFY(dataset.ok());
+    QCOMPARE(dataset->size(), std::size_t(2));
+    QCOMPARE(report.skipped, std::uint64_t(1));
+    QCOMPARE(QString::fromStdString(report.issues.at(0).toString()),
+             QString::fromStdString(path) + ":4: duplicate id 'a' (first on line 1)");
+    QCOMPARE(report.summary(), std::string("1 duplicate id"));
+
+    ImportOptions stop;
+    stop.policy = ErrorPolicy::Stop;
+    auto stopped = readDataset(path, stop);
+    QVERIFY(!stopped.ok());
+    QCOMPARE(stopped.message(), report.issues.at(0).toString());
+}
+
+void DatasetReaderTest::allRecordsBadIsAnError()
+{
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "bad.jsonl", "{\"text\": 1, \"labels\": []}\n{\"labels\": []}\n").toStdString();
+    ImportReport report;
+    auto dataset = readDataset(path, {}, &report);
+    QVERIFY(!dataset.ok());
+    QCOMPARE(QString::fromStdString(dataset.message()),
+             QString::fromStdString(path) + ": no document could be imported; first problem: "
+                 + QString::fromStdString(path) + ":1: field 'text' must be a string");
+    QCOMPARE(report.issueCount(), std::uint64_t(2));
+}
+
+void DatasetReaderTest::issueListIsCappedButCountsAreComplete()
+{
+    QByteArray content;
+    for (int i = 0; i < 50; ++i) content += "{\"text\": \"ok\", \"labels\": [\"a\"]}\n{\"text\": \"\", \"labels\": []}\n";
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "many.jsonl", content).toStdString();
+    ImportOptions options;
+    options.maxIssues = 5;
+    ImportReport report;
+    auto dataset = readDataset(path, options, &report);
+    QVERIFY(dataset.ok());
+    QCOMPARE(dataset->size(), std::size_t(50));
+    QCOMPARE(report.issues.size(), std::size_t(5));
+    QCOMPARE(report.issueCount(), std::uint64_t(50));
+    QCOMPARE(report.issueCounts[int(IssueKind::EmptyText)], std::uint64_t(50));
+    QCOMPARE(report.issues[4].line, std::uint64_t(10));
+}
+
+void DatasetReaderTest::largeFileCrossesChunkBoundaries_data()
+{
+    QTest::addColumn<unsigned>("threads");
+    QTest::newRow("one thread") << 1u;
+    QTest::newRow("two threads") << 2u;
+    QTest::newRow("four threads") << 4u;
+}
+
+void DatasetReaderTest::largeFileCrossesChunkBoundaries()
+{
+    // ~20 MB: several 8 MiB chunks, with bad records at known lines on both sides of boundaries.
+    QFETCH(unsigned, threads);
+    const int documents = 60000;
+    const QByteArray padding(300, 'x');
+    QByteArray content;
+    content.reserve(documents * 360);
+    QList<int> badLines;
+    for (int i = 1; i <= documents; ++i) {
+        if (i % 9973 == 0) {
+            content += "{\"id\": \"d" + QByteArray::number(i) + "\", \"text\": 1, \"labels\": []}\n";
+            badLines.append(i);
+            continue;
+        }
+        content += "{\"id\": \"d" + QByteArray::number(i) + "\", \"text\": \"新车 " + padding + "\", \"labels\": [\"l"
+            + QByteArray::number(i % 7) + "\"]}\r\n";
+    }
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "large.jsonl", content).toStdString();
+    ImportOptions options;
+    options.threads = threads;
+    ImportReport report;
+    auto dataset = readDataset(path, options, &report);
+    QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.message().c_str());
+    QCOMPARE(int(dataset->size()), documents - badLines.size());
+    QCOMPARE(report.lines, std::uint64_t(documents));
+    QCOMPARE(int(report.issues.size()), badLines.size());
+    for (int i = 0; i < badLines.size(); ++i) QCOMPARE(int(report.issues[i].line), badLines[i]);
+    QCOMPARE(dataset->labelNames().size(), std::size_t(7));
+    // Documents stay in file order with their lines, ids and texts intact.
+    for (std::size_t i = 0; i < dataset->size(); i += 997) {
+        const auto line = dataset->sourceLine(i);
+        QCOMPARE(std::string(dataset->id(i)), "d" + std::to_string(line));
+        QCOMPARE(dataset->text(i).size(), std::string("新车 ").size() + 300);
+        QCOMPARE(dataset->labelNames()[dataset->labels(i)[0]], "l" + std::to_string(line % 7));
+    }
+
+    options.policy = ErrorPolicy::Stop;
+    auto stopped = readDataset(path, options);
+    QVERIFY(!stopped.ok());
+    QCOMPARE(QString::fromStdString(stopped.message()),
+             QString::fromStdString(path) + ":9973: field 'text' must be a string");
+}
+
+void DatasetReaderTest::largeCsvWithMultiLineFields()
+{
+    // Quoted fields with line breaks must never be split between chunks.
+    const int records = 40000;
+    const QByteArray body(250, 'y');
+    QByteArray content = "text,labels\n";
+    for (int i = 0; i < records; ++i) content += "\"第" + QByteArray::number(i) + "行\n" + body + ",\"\"ok\"\"\",\"a,b\"\n";
+    content += "\"broken\"x,a\n";
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "large.csv", content).toStdString();
+    ImportReport report;
+    auto dataset = readDataset(path, {}, &report);
+    QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.message().c_str());
+    QCOMPARE(int(dataset->size()), records);
+    QCOMPARE(dataset->labelNames().size(), std::size_t(2));
+    QCOMPARE(dataset->sourceLine(std::size_t(records - 1)), std::uint64_t(2 + 2 * (records - 1)));
+    QCOMPARE(std::string(dataset->text(12345)), "第12345行\n" + std::string(250, 'y') + ",\"ok\"");
+    QCOMPARE(report.issues.size(), std::size_t(1));
+    QCOMPARE(report.issues[0].line, std::uint64_t(2 + 2 * records));
+}
+
+void DatasetReaderTest::labelsOfSkippedRecordsStayOut()
+{
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "skip.jsonl",
+                                "{\"text\": \"ok\", \"labels\": [\"kept\"]}\n"
+                                "{\"text\": \"\", \"labels\": [\"only-on-bad-record\"]}\n")
+                          .toStdString();
+    auto dataset = readDataset(path);
+    QVERIFY(dataset.ok());
+    QCOMPARE(dataset->labelNames().size(), std::size_t(1));
+    QCOMPARE(dataset->labelId("only-on-bad-record"), -1);
+}
+
+QTEST_APPLESS_MAIN(DatasetReaderTest)
+#include "DatasetReaderTest.moc"

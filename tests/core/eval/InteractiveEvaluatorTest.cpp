@@ -1,0 +1,212 @@
+#include "core/eval/InteractiveEvaluator.h"
+#include "core/eval/ScoreMatrix.h"
+#include "tests/core/eval/ReferenceEvaluator.h"
+
+#include <QtTest>
+
+#include <random>
+
+using namespace tagbench::eval;
+
+class InteractiveEvaluatorTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void agreesWithBruteForce_data();
+    void agreesWithBruteForce();
+    void followsEditsExactly_data();
+    void followsEditsExactly();
+    void handComputedCase();
+    void curveMatchesCountsAt();
+    void rejectsBadInput();
+};
+
+namespace {
+
+bool sameCounts(const std::vector<LabelCounts>& a, const std::vector<LabelCounts>& b, QString& why)
+{
+    if (a.size() != b.size()) {
+        why = QStringLiteral("label count %1 vs %2").arg(a.size()).arg(b.size());
+        return false;
+    }
+    for (std::size_t j = 0; j < a.size(); ++j) {
+        if (a[j].truePositives != b[j].truePositives || a[j].predicted != b[j].predicted || a[j].support != b[j].support) {
+            why = QStringLiteral("label %1: tp/pred/support %2/%3/%4 vs reference %5/%6/%7")
+                      .arg(j).arg(a[j].truePositives).arg(a[j].predicted).arg(a[j].support)
+                      .arg(b[j].truePositives).arg(b[j].predicted).arg(b[j].support);
+            return false;
+        }
+    }
+    return true;
+}
+
+void checkAgainstReference(const InteractiveEvaluator& evaluator, const ScoreMatrix& m, const QString& context)
+{
+    const auto expected = reference::evaluate(m, evaluator.rule());
+    QString why;
+    QVERIFY2(sameCounts(evaluator.counts(), expected.labels, why), qPrintable(context + QStringLiteral(": ") + why));
+    QCOMPARE(evaluator.documentsWithoutPrediction(), expected.empty);
+    std::int64_t right = 0, predict = 0;
+    for (const auto& c : expected.labels) {
+        right += c.truePositives;
+        predict += c.predicted;
+    }
+    QCOMPARE(evaluator.right(), right);
+    QCOMPARE(evaluator.predict(), predict);
+    // The straightforward row-by-row path must agree too.
+    const Metrics full = evaluate(m, evaluator.rule());
+    QCOMPARE(full.right, right);
+    QCOMPARE(full.predict, predict);
+    QCOMPARE(full.documentsWithoutPrediction, expected.empty);
+}
+
+} // namespace
+
+void InteractiveEvaluatorTest::agreesWithBruteForce_data()
+{
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<int>("documents");
+    QTest::addColumn<int>("labels");
+    QTest::addColumn<bool>("coarse");
+    QTest::newRow("tiny ties") << 1 << 5 << 3 << true;
+    QTest::newRow("one label") << 2 << 30 << 1 << true;
+    QTest::newRow("ties") << 3 << 80 << 7 << true;
+    QTest::newRow("continuous") << 4 << 80 << 9 << false;
+    QTest::newRow("more labels than top width") << 5 << 60 << 40 << true;
+    QTest::newRow("no documents") << 6 << 0 << 4 << true;
+}
+
+void InteractiveEvaluatorTest::agreesWithBruteForce()
+{
+    QFETCH(int, seed);
+    QFETCH(int, documents);
+    QFETCH(int, labels);
+    QFETCH(bool, coarse);
+    std::mt19937 rng(static_cast<unsigned>(seed));
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, documents, labels, coarse));
+    for (int trial = 0; trial < 60; ++trial) {
+        const DecisionRule rule = reference::randomRule(rng, matrix->labelCount());
+        auto evaluator = InteractiveEvaluator::create(matrix, rule);
+        QVERIFY2(evaluator.ok(), evaluator.ok() ? "" : evaluator.message().c_str());
+        checkAgainstReference(**evaluator, *matrix, QStringLiteral("trial %1").arg(trial));
+        if (QTest::currentTestFailed()) return;
+    }
+}
+
+void InteractiveEvaluatorTest::followsEditsExactly_data()
+{
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<int>("labels");
+    QTest::newRow("few labels") << 11 << 5;
+    QTest::newRow("many labels") << 12 << 37;
+    QTest::newRow("continuous") << 13 << 20;
+}
+
+void InteractiveEvaluatorTest::followsEditsExactly()
+{
+    QFETCH(int, seed);
+    QFETCH(int, labels);
+    std::mt19937 rng(static_cast<unsigned>(seed));
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 120, labels, seed != 13));
+    auto created = InteractiveEvaluator::create(matrix, reference::randomRule(rng, labels));
+    QVERIFY(created.ok());
+    InteractiveEvaluator& evaluator = **created;
+    for (int step = 0; step < 300; ++step) {
+        const auto label = static_cast<std::uint32_t>(rng() % labels);
+        QString what;
+        switch (rng() % 7) {
+        case 0: evaluator.setGlobalThreshold(reference::randomThreshold(rng)); what = "global"; break;
+        case 1:
+        case 2: evaluator.setLabelThreshold(label, reference::randomThreshold(rng)); what = "label"; break;
+        case 3: evaluator.clearLabelThreshold(label); what = "clear"; break;
+        case 4: evaluator.setTopK(static_cast<int>(rng() % (labels + 2))); what = "top-k"; break;
+        case 5: evaluator.setAtLeastOne(!evaluator.rule().atLeastOne()); what = "at-least-one"; break;
+        default: evaluator.setDisabled(label, rng() % 3 != 0); what = "disabled"; break;
+        }
+        checkAgainstReference(evaluator, *matrix, QStringLiteral("step %1 (%2)").arg(step).arg(what));
+        if (QTest::currentTestFailed()) return;
+    }
+}
+
+void InteractiveEvaluatorTest::handComputedCase()
+{
+    // 3 labels; doc2 ties labels 0 and 1 at 0.5; doc3 has no gold and low scores.
+    auto m = std::make_shared<ScoreMatrix>(std::vector<std::string>{"a", "b", "c"});
+    QVERIFY(m->addDocument("d0", std::vector<float>{0.9f, 0.2f, 0.6f}, {0, 2}).ok());
+    QVERIFY(m->addDocument("d1", std::vector<float>{0.1f, 0.7f, 0.3f}, {1}).ok());
+    QVERIFY(m->addDocument("d2", std::vector<float>{0.5f, 0.5f, 0.1f}, {1}).ok());
+    QVERIFY(m->addDocument("d3", std::vector<float>{0.2f, 0.1f, 0.3f}, {}).ok());
+    auto created = InteractiveEvaluator::create(m, DecisionRule(0.5f));
+    QVERIFY(created.ok());
+    InteractiveEvaluator& e = **created;
+    // Threshold 0.5, score >= 0.5 positive: a{d0,d2} b{d1,d2} c{d0}; d3 empty.
+    QCOMPARE(e.counts()[0].predicted, 2);
+    QCOMPARE(e.counts()[0].truePositives, 1);
+    QCOMPARE(e.counts()[1].predicted, 2);
+    QCOMPARE(e.counts()[1].truePositives, 2);
+    QCOMPARE(e.counts()[2].predicted, 1);
+    QCOMPARE(e.right(), 4);
+    QCOMPARE(e.predict(), 5);
+    QCOMPARE(e.standard(), 4);
+    QCOMPARE(e.documentsWithoutPrediction(), 1);
+    // Top-1: in d2 the tie goes to the lower index (a), so b loses its true positive there.
+    e.setTopK(1);
+    QCOMPARE(e.counts()[1].predicted, 1);
+    QCOMPARE(e.counts()[1].truePositives, 1);
+    QCOMPARE(e.counts()[0].predicted, 2);
+    QCOMPARE(e.counts()[2].predicted, 0);
+    // At least one: d3 gets its best label c (0.3), which is not gold.
+    e.setAtLeastOne(true);
+    QCOMPARE(e.documentsWithoutPrediction(), 0);
+    QCOMPARE(e.counts()[2].predicted, 1);
+    QCOMPARE(e.counts()[2].truePositives, 0);
+    // Disabling c moves d3's fallback to a (0.2 beats b's 0.1).
+    e.setDisabled(2, true);
+    QCOMPARE(e.counts()[2].predicted, 0);
+    QCOMPARE(e.counts()[0].predicted, 3);
+    const Metrics metrics = e.metrics();
+    QCOMPARE(metrics.right, 2);
+    QCOMPARE(metrics.predict, 4);
+    QCOMPARE(metrics.standard, 4);
+}
+
+void InteractiveEvaluatorTest::curveMatchesCountsAt()
+{
+    std::mt19937 rng(21);
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 200, 6, true));
+    DecisionRule rule(0.5f);
+    rule.setTopK(2);
+    auto created = InteractiveEvaluator::create(matrix, rule);
+    QVERIFY(created.ok());
+    const InteractiveEvaluator& e = **created;
+    for (std::uint32_t label = 0; label < 6; ++label) {
+        const LabelCurve curve = e.curve(label);
+        QVERIFY(!curve.thresholds.empty());
+        QVERIFY(curve.thresholds.size() <= 11);  // distinct scores on the 0.1 grid
+        for (std::size_t i = 0; i < curve.thresholds.size(); ++i) {
+            DecisionRule at = rule;
+            at.setLabelThreshold(label, curve.thresholds[i]);
+            const auto expected = reference::evaluate(*matrix, at).labels[label];
+            QCOMPARE(curve.predicted[i], expected.predicted);
+            QCOMPARE(curve.truePositives[i], expected.truePositives);
+            if (i > 0) QVERIFY(curve.thresholds[i] < curve.thresholds[i - 1]);
+        }
+        QVERIFY(e.curve(label, 3).thresholds.size() <= 3);
+    }
+}
+
+void InteractiveEvaluatorTest::rejectsBadInput()
+{
+    QVERIFY(!InteractiveEvaluator::create(nullptr).ok());
+    auto noLabels = std::make_shared<ScoreMatrix>(std::vector<std::string>{});
+    QVERIFY(!InteractiveEvaluator::create(noLabels).ok());
+    auto m = std::make_shared<ScoreMatrix>(std::vector<std::string>{"a"});
+    DecisionRule bad;
+    bad.setLabelThreshold(3, 0.2f);
+    const auto result = InteractiveEvaluator::create(m, bad);
+    QVERIFY(!result.ok());
+    QVERIFY(result.message().find("label index 3") != std::string::npos);
+}
+
+QTEST_GUILESS_MAIN(InteractiveEvaluatorTest)
+#include "InteractiveEvaluatorTest.moc"

@@ -1,0 +1,411 @@
+#include "ui/MainWindow.h"
+
+#include "ui/DataPage.h"
+#include "ui/ImportReportDialog.h"
+#include "ui/LanguageManager.h"
+#include "ui/LoadedDataset.h"
+#include "ui/Workspace.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+
+namespace tagbench::ui {
+
+namespace {
+constexpr int maxRecentFiles = 10;
+constexpr const char* recentFilesKey = "files/recent";
+constexpr const char* lastDirectoryKey = "files/lastDirectory";
+} // namespace
+
+MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
+    : QMainWindow(parent)
+    , m_languages(languages)
+    , m_workspace(new Workspace(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_pageList = new QListWidget(central);
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setIconSize(QSize(24, 24));
+    m_pageList->setSpacing(2);
+    m_pageList->setFrameShape(QFrame::NoFrame);
+    m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pages = new QStackedWidget(central);
+    layout->addWidget(m_pageList);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_dataPage = new DataPage(m_workspace, m_pages);
+    m_pages->addWidget(m_dataPage);
+    auto* dataItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString());
+    m_pageList->addItem(dataItem);
+    connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_pageList->setCurrentRow(DataPageIndex);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(m_workspace, &Workspace::loadStarted, this, &MainWindow::onLoadStarted);
+    connect(m_workspace, &Workspace::loaded, this, &MainWindow::onLoaded);
+    connect(m_workspace, &Workspace::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_workspace, &Workspace::loadingIdle, this, [this] {
+        m_loadingFiles.clear();
+        m_loadingLabel->hide();
+        m_loadingBar->hide();
+        m_cancelLoading->hide();
+    });
+    connect(m_workspace, &Workspace::datasetsChanged, this, [this] {
+        m_closeDatasetAction->setEnabled(!m_workspace->datasets().isEmpty());
+    });
+    connect(m_languages, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageActions);
+
+    retranslateUi();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDatasetDialog);
+
+    m_closeDatasetAction = new QAction(this);
+    m_closeDatasetAction->setShortcut(QKeySequence::Close);
+    m_closeDatasetAction->setEnabled(false);
+    connect(m_closeDatasetAction, &QAction::triggered, this, &MainWindow::closeCurrentDataset);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_languageGroup = new QActionGroup(this);
+    m_systemLanguageAction = new QAction(m_languageGroup);
+    m_systemLanguageAction->setCheckable(true);
+    m_systemLanguageAction->setData(QString::fromLatin1(LanguageManager::systemLanguage));
+    for (const QString& code : LanguageManager::availableLanguages()) {
+        // Each language is named in itself so that a user who cannot read the current UI finds it.
+        auto* action = new QAction(LanguageManager::nativeName(code), m_languageGroup);
+        action->setCheckable(true);
+        action->setData(code);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction* action) {
+        m_languages->setPreferredLanguage(action->data().toString());
+    });
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_openAction);
+    m_recentMenu = m_fileMenu->addMenu(QString());
+    m_fileMenu->addAction(m_closeDatasetAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addAction(m_systemLanguageAction);
+    m_languageMenu->addSeparator();
+    for (QAction* action : m_languageGroup->actions()) {
+        if (action != m_systemLanguageAction)
+            m_languageMenu->addAction(action);
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+    updateLanguageActions();
+    updateRecentMenu();
+}
+
+void MainWindow::createStatusBar()
+{
+    m_loadingLabel = new QLabel(this);
+    m_loadingBar = new QProgressBar(this);
+    m_loadingBar->setRange(0, 0);   // the reader reports no progress: show activity only
+    m_loadingBar->setMaximumWidth(160);
+    m_loadingBar->setTextVisible(false);
+    m_cancelLoading = new QToolButton(this);
+    m_cancelLoading->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
+    m_cancelLoading->setAutoRaise(true);
+    connect(m_cancelLoading, &QToolButton::clicked, m_workspace, &Workspace::cancelLoading);
+    statusBar()->addPermanentWidget(m_loadingLabel);
+    statusBar()->addPermanentWidget(m_loadingBar);
+    statusBar()->addPermanentWidget(m_cancelLoading);
+    m_loadingLabel->hide();
+    m_loadingBar->hide();
+    m_cancelLoading->hide();
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Tagbench"));
+    m_pageList->item(DataPageIndex)->setText(tr("Data"));
+    m_pageList->setFixedWidth(std::max(120, m_pageList->sizeHintForColumn(0) + 24));
+
+    m_fileMenu->setTitle(tr("&File"));
+    m_openAction->setText(tr("&Open Dataset…"));
+    m_openAction->setStatusTip(tr("Open a JSON lines, NeuralClassifier, fastText, CSV or TSV dataset"));
+    m_recentMenu->setTitle(tr("Open &Recent"));
+    m_closeDatasetAction->setText(tr("&Close Dataset"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_systemLanguageAction->setText(tr("&System Default"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Tagbench"));
+    m_cancelLoading->setToolTip(tr("Stop loading"));
+    if (!m_loadingFiles.isEmpty())
+        m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(m_loadingFiles.last()).fileName()));
+    updateRecentMenu();
+}
+
+void MainWindow::updateLanguageActions()
+{
+    const QString preferred = m_languages->preferredLanguage();
+    bool matched = false;
+    for (QAction* action : m_languageGroup->actions()) {
+        const bool on = action->data().toString() == preferred;
+        action->setChecked(on);
+        matched = matched || on;
+    }
+    if (!matched)
+        m_systemLanguageAction->setChecked(true);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(recentFilesKey).toStringList();
+    for (const QString& path : recent) {
+        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openPath(path); });
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        connect(m_recentMenu->addAction(tr("Clear List")), &QAction::triggered, this, [this] {
+            QSettings().remove(recentFilesKey);
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(recentFilesKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > maxRecentFiles)
+        recent.removeLast();
+    settings.setValue(recentFilesKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::openPath(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        onLoadFailed(info.absoluteFilePath(), tr("The file does not exist."));
+        return;
+    }
+    if (info.isDir()) {
+        onLoadFailed(info.absoluteFilePath(), tr("This is a folder; open one of the dataset files in it."));
+        return;
+    }
+    m_workspace->load(info.absoluteFilePath());
+}
+
+void MainWindow::openDatasetDialog()
+{
+    QSettings settings;
+    const QString directory = settings.value(lastDirectoryKey, QDir::homePath()).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Dataset"), directory,
+        tr("Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    settings.setValue(lastDirectoryKey, QFileInfo(files.first()).absolutePath());
+    for (const QString& file : files)
+        openPath(file);
+}
+
+void MainWindow::closeCurrentDataset()
+{
+    m_workspace->remove(m_dataPage->currentDataset());
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Tagbench"),
+                       tr("<h3>Tagbench %1</h3>"
+                          "<p>A workbench for multi-label text classification: explore label "
+                          "distributions, train models, tune per-label thresholds, review "
+                          "predictions.</p>")
+                           .arg(QStringLiteral(TAGBENCH_VERSION)));
+}
+
+void MainWindow::onLoadStarted(const QString& path)
+{
+    m_loadingFiles << path;
+    m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    m_loadingLabel->show();
+    m_loadingBar->show();
+    m_cancelLoading->show();
+}
+
+void MainWindow::onLoaded(std::shared_ptr<const LoadedDataset> dataset)
+{
+    m_loadingFiles.removeAll(dataset->path());
+    if (!m_loadingFiles.isEmpty())
+        m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(m_loadingFiles.last()).fileName()));
+    if (dataset->report().issueCount() == 0 || m_issuePolicy == IssuePolicy::AlwaysSkip) {
+        accept(std::move(dataset));
+        return;
+    }
+    // Window-modal and asynchronous: other loads keep running while the user reads the report.
+    auto* dialog = new ImportReportDialog(dataset, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        if (result == QDialog::Accepted) {
+            accept(dialog->dataset());
+        } else {
+            statusBar()->showMessage(tr("%1 was not opened.").arg(dialog->dataset()->displayName()), 8000);
+        }
+    });
+    dialog->open();
+}
+
+void MainWindow::accept(std::shared_ptr<const LoadedDataset> dataset)
+{
+    addRecentFile(dataset->path());
+    const QString name = dataset->displayName();
+    const qint64 documents = static_cast<qint64>(dataset->report().documents);
+    const double seconds = dataset->report().seconds;
+    m_workspace->add(std::move(dataset));
+    setCurrentPage(DataPageIndex);
+    statusBar()->showMessage(tr("Opened %1: %Ln document(s) in %2 s", nullptr, int(documents))
+                                 .arg(name, QLocale().toString(seconds, 'f', 1)),
+                             8000);
+}
+
+void MainWindow::onLoadFailed(const QString& path, const QString& message)
+{
+    m_loadingFiles.removeAll(path);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Dataset"),
+                                tr("Tagbench could not open %1.").arg(QFileInfo(path).fileName()),
+                                QMessageBox::Ok, this);
+    box->setInformativeText(message);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+int MainWindow::pageCount() const
+{
+    return m_pages->count();
+}
+
+QString MainWindow::pageId(int page) const
+{
+    switch (page) {
+    case DataPageIndex: return QStringLiteral("data");
+    }
+    return QStringLiteral("page%1").arg(page);
+}
+
+void MainWindow::setCurrentPage(int page)
+{
+    m_pageList->setCurrentRow(page);
+}
+
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_workspace->cancelLoading();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl& url : urls) {
+        if (url.isLocalFile()) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            openPath(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+} // namespace tagbench::ui

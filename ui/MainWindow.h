@@ -1,0 +1,106 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QToolButton;
+
+namespace tagbench::ui {
+
+class DataPage;
+class LanguageManager;
+class LoadedDataset;
+class Workspace;
+
+/// The workbench window: a page list on the left, the pages on the right, menus for files and
+/// language, a status bar that shows background loading. Files open from the menu, from the
+/// command line and by dropping them onto the window.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    /// What to do when an import skipped bad records.
+    enum class IssuePolicy {
+        Ask,          ///< show the import report and let the user skip or stop
+        AlwaysSkip    ///< keep the good documents without asking (scripted runs, screenshots)
+    };
+
+    /// The pages, in list order.
+    enum Page { DataPageIndex, PageCount };
+
+    explicit MainWindow(LanguageManager* languages, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens a dataset file in the background (what File > Open and a drop do).
+    void openPath(const QString& path);
+
+    void setIssuePolicy(IssuePolicy policy) { m_issuePolicy = policy; }
+
+    Workspace* workspace() const { return m_workspace; }
+    DataPage* dataPage() const { return m_dataPage; }
+
+    int pageCount() const;
+    /// Stable English identifier of a page, used for screenshot file names ("data").
+    QString pageId(int page) const;
+    void setCurrentPage(int page);
+    int currentPage() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void retranslateUi();
+    void updateLanguageActions();
+    void updateRecentMenu();
+    void addRecentFile(const QString& path);
+    void openDatasetDialog();
+    void closeCurrentDataset();
+    void showAbout();
+    void onLoaded(std::shared_ptr<const LoadedDataset> dataset);
+    void onLoadFailed(const QString& path, const QString& message);
+    void onLoadStarted(const QString& path);
+    void accept(std::shared_ptr<const LoadedDataset> dataset);
+    void restoreSettings();
+    void saveSettings() const;
+
+    LanguageManager* m_languages;
+    Workspace* m_workspace;
+    IssuePolicy m_issuePolicy = IssuePolicy::Ask;
+
+    QListWidget* m_pageList = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    DataPage* m_dataPage = nullptr;
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_closeDatasetAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QAction* m_systemLanguageAction = nullptr;
+    QActionGroup* m_languageGroup = nullptr;
+
+    QLabel* m_loadingLabel = nullptr;
+    QProgressBar* m_loadingBar = nullptr;
+    QToolButton* m_cancelLoading = nullptr;
+    QStringList m_loadingFiles;
+};
+
+} // namespace tagbench::ui

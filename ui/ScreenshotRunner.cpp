@@ -1,0 +1,64 @@
+#include "ui/ScreenshotRunner.h"
+
+#include "ui/MainWindow.h"
+#include "ui/Workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace tagbench::ui {
+
+ScreenshotRunner::ScreenshotRunner(MainWindow* window, QString directory, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_directory(std::move(directory))
+{
+    connect(m_window->workspace(), &Workspace::loadFailed, this, [this](const QString& path, const QString& message) {
+        std::fprintf(stderr, "tagbench: cannot load %s: %s\n", qPrintable(path), qPrintable(message));
+        ++m_failures;
+    });
+}
+
+void ScreenshotRunner::start()
+{
+    if (m_window->workspace()->isLoading()) {
+        connect(m_window->workspace(), &Workspace::loadingIdle, this, &ScreenshotRunner::start,
+                Qt::SingleShotConnection);
+        return;
+    }
+    if (m_started)
+        return;
+    m_started = true;
+    // Let queued layout and replot events run so the pages show their final state.
+    QTimer::singleShot(500, this, &ScreenshotRunner::captureAll);
+}
+
+void ScreenshotRunner::captureAll()
+{
+    if (!QDir().mkpath(m_directory)) {
+        std::fprintf(stderr, "tagbench: cannot create folder %s\n", qPrintable(m_directory));
+        emit finished(1);
+        return;
+    }
+    const int original = m_window->currentPage();
+    for (int page = 0; page < m_window->pageCount(); ++page) {
+        m_window->setCurrentPage(page);
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        const QString file = QDir(m_directory).filePath(m_window->pageId(page) + QStringLiteral(".png"));
+        if (!m_window->grab().save(file)) {
+            std::fprintf(stderr, "tagbench: cannot write %s\n", qPrintable(file));
+            ++m_failures;
+        } else {
+            std::printf("%s\n", qPrintable(file));
+        }
+    }
+    m_window->setCurrentPage(original);
+    emit finished(m_failures == 0 ? 0 : 1);
+}
+
+} // namespace tagbench::ui

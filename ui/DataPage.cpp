@@ -1,5 +1,9 @@
 #include "ui/DataPage.h"
 
+#include "ui/CardinalityHistogram.h"
+#include "ui/CooccurrenceHeatmap.h"
+#include "ui/DocumentTableModel.h"
+#include "ui/HierarchyModel.h"
 #include "ui/LabelDistributionChart.h"
 #include "ui/LabelTableModel.h"
 #include "ui/Workspace.h"
@@ -15,7 +19,9 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace tagbench::ui {
@@ -37,7 +43,6 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
 
     auto* content = new QWidget(m_stack);
     auto* layout = new QVBoxLayout(content);
-
     auto* toolbar = new QHBoxLayout;
     m_datasetLabel = new QLabel(content);
     m_datasetCombo = new QComboBox(content);
@@ -56,10 +61,43 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, content);
+    m_tabs = new QTabWidget(content);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createDistributionTab(), QString());
+    m_cardinality = new CardinalityHistogram(m_tabs);
+    m_tabs->addTab(m_cardinality, QString());
+    m_heatmap = new CooccurrenceHeatmap(m_tabs);
+    m_tabs->addTab(m_heatmap, QString());
+    m_hierarchy = new HierarchyModel(this);
+    m_hierarchyView = new QTreeView(m_tabs);
+    m_hierarchyView->setModel(m_hierarchy);
+    m_hierarchyView->setSortingEnabled(true);
+    m_hierarchyView->sortByColumn(HierarchyModel::DocumentsColumn, Qt::DescendingOrder);
+    m_hierarchyView->setUniformRowHeights(true);
+    m_hierarchyView->header()->setSectionResizeMode(HierarchyModel::NameColumn, QHeaderView::Stretch);
+    m_hierarchyView->header()->setStretchLastSection(false);
+    for (int column : {HierarchyModel::DocumentsColumn, HierarchyModel::DirectColumn, HierarchyModel::ShareColumn})
+        m_hierarchyView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_tabs->addTab(m_hierarchyView, QString());
+    m_tabs->addTab(createDocumentsTab(), QString());
+    layout->addWidget(m_tabs, 1);
+    m_stack->addWidget(content);
+
+    connect(m_datasetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &DataPage::showDataset);
+    connect(m_logScale, &QCheckBox::toggled, m_chart, &LabelDistributionChart::setLogScale);
+    connect(m_workspace, &Workspace::datasetsChanged, this, &DataPage::refreshDatasetList);
+    connect(m_workspace, &Workspace::datasetAdded, this, &DataPage::showDataset);
+
+    retranslateUi();
+    refreshDatasetList();
+}
+
+QWidget* DataPage::createDistributionTab()
+{
+    auto* splitter = new QSplitter(Qt::Horizontal);
     auto* chartBox = new QWidget(splitter);
     auto* chartLayout = new QVBoxLayout(chartBox);
-    chartLayout->setContentsMargins(0, 0, 0, 0);
+    chartLayout->setContentsMargins(0, 4, 0, 0);
     m_chartTitle = new QLabel(chartBox);
     QFont titleFont = m_chartTitle->font();
     titleFont.setBold(true);
@@ -70,7 +108,7 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
 
     auto* tableBox = new QWidget(splitter);
     auto* tableLayout = new QVBoxLayout(tableBox);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setContentsMargins(0, 4, 0, 0);
     m_filter = new QLineEdit(tableBox);
     m_filter->setClearButtonEnabled(true);
     m_model = new LabelTableModel(this);
@@ -84,14 +122,13 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LabelTableModel::DocumentsColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(false);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setSectionResizeMode(LabelTableModel::LabelColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(LabelTableModel::DocumentsColumn,
-                                                      QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(LabelTableModel::ShareColumn,
-                                                      QHeaderView::ResizeToContents);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(LabelTableModel::LabelColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(LabelTableModel::DocumentsColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(LabelTableModel::ShareColumn, QHeaderView::ResizeToContents);
     tableLayout->addWidget(m_filter);
     tableLayout->addWidget(m_table, 1);
 
@@ -99,12 +136,8 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
     splitter->addWidget(tableBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({600, 400});
-    layout->addWidget(splitter, 1);
-    m_stack->addWidget(content);
+    splitter->setSizes({640, 420});
 
-    connect(m_datasetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &DataPage::showDataset);
-    connect(m_logScale, &QCheckBox::toggled, m_chart, &LabelDistributionChart::setLogScale);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_chart, &LabelDistributionChart::labelActivated, this, [this](const QString& label) {
         // Select the clicked bar's row so chart and table stay in step.
@@ -115,11 +148,57 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
             m_table->scrollTo(hits.first());
         }
     });
-    connect(m_workspace, &Workspace::datasetsChanged, this, &DataPage::refreshDatasetList);
-    connect(m_workspace, &Workspace::datasetAdded, this, &DataPage::showDataset);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        showDocumentsWithLabel(m_proxy->index(index.row(), LabelTableModel::LabelColumn).data().toString());
+    });
+    return splitter;
+}
 
-    retranslateUi();
-    refreshDatasetList();
+QWidget* DataPage::createDocumentsTab()
+{
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 4, 0, 0);
+    auto* bar = new QHBoxLayout;
+    m_documentLabel = new QLabel(box);
+    m_documentFilter = new QComboBox(box);
+    m_documentFilter->setEditable(true);            // type to find a label among hundreds
+    m_documentFilter->setInsertPolicy(QComboBox::NoInsert);
+    m_documentFilter->setMinimumContentsLength(24);
+    m_documentLabel->setBuddy(m_documentFilter);
+    m_documentCount = new QLabel(box);
+    bar->addWidget(m_documentLabel);
+    bar->addWidget(m_documentFilter);
+    bar->addSpacing(12);
+    bar->addWidget(m_documentCount);
+    bar->addStretch(1);
+    layout->addLayout(bar);
+
+    m_documents = new DocumentTableModel(this);
+    m_documentsView = new QTableView(box);
+    m_documentsView->setModel(m_documents);
+    m_documentsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_documentsView->setWordWrap(false);
+    m_documentsView->verticalHeader()->setVisible(false);
+    m_documentsView->verticalHeader()->setDefaultSectionSize(m_documentsView->fontMetrics().height() + 8);
+    QHeaderView* header = m_documentsView->horizontalHeader();
+    header->setSectionResizeMode(DocumentTableModel::LineColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DocumentTableModel::IdColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(DocumentTableModel::LabelsColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(DocumentTableModel::TextColumn, QHeaderView::Stretch);
+    header->resizeSection(DocumentTableModel::IdColumn, 140);
+    header->resizeSection(DocumentTableModel::LabelsColumn, 300);
+    layout->addWidget(m_documentsView, 1);
+
+    connect(m_documentFilter, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+        const auto data = dataset();
+        if (!data)
+            return;
+        const QString label = index > 0 ? m_documentFilter->itemText(index) : QString();
+        m_documents->setLabelFilter(label.isEmpty() ? -1 : data->data().labelId(label.toStdString()));
+        updateDocumentCount();
+    });
+    return box;
 }
 
 void DataPage::showDataset(int index)
@@ -133,12 +212,42 @@ void DataPage::showDataset(int index)
     const auto data = dataset();
     m_chart->setDistribution(data->distribution());
     m_model->setDistribution(data->distribution());
+    m_cardinality->setHistogram(data->statistics().cardinalityHistogram);
+    m_heatmap->setMatrix(data->statistics().cooccurrence);
+    m_hierarchy->setHierarchy(data->hierarchy(), static_cast<qint64>(data->statistics().documents));
+    m_hierarchyView->expandToDepth(0);
+    m_documents->setDataset(data->sharedData());
+    const QSignalBlocker blocker(m_documentFilter);
+    m_documentFilter->clear();
+    m_documentFilter->addItem(tr("All documents"));
+    for (const LabelCount& label : data->distribution().labels)
+        m_documentFilter->addItem(label.label);
     updateSummary();
+    updateDocumentCount();
 }
 
 int DataPage::currentDataset() const
 {
     return m_datasetCombo->currentIndex();
+}
+
+void DataPage::setCurrentTab(int tab)
+{
+    m_tabs->setCurrentIndex(tab);
+}
+
+void DataPage::showDocumentsWithLabel(const QString& label)
+{
+    const auto data = dataset();
+    if (!data)
+        return;
+    const int item = m_documentFilter->findText(label, Qt::MatchExactly);
+    if (item < 0)
+        return;
+    m_documentFilter->setCurrentIndex(item);
+    m_documents->setLabelFilter(data->data().labelId(label.toStdString()));
+    updateDocumentCount();
+    m_tabs->setCurrentIndex(DocumentsTab);
 }
 
 std::shared_ptr<const LoadedDataset> DataPage::dataset() const
@@ -163,10 +272,22 @@ void DataPage::retranslateUi()
     m_datasetLabel->setText(tr("&Dataset:"));
     m_logScale->setText(tr("&Logarithmic scale"));
     m_logScale->setToolTip(tr("Show counts on a log scale so that rare labels stay visible"));
+    m_tabs->setTabText(DistributionTab, tr("Distribution"));
+    m_tabs->setTabText(CardinalityTab, tr("Labels per Document"));
+    m_tabs->setTabText(CooccurrenceTab, tr("Co-occurrence"));
+    m_tabs->setTabText(HierarchyTab, tr("Hierarchy"));
+    m_tabs->setTabText(DocumentsTab, tr("Documents"));
     m_chartTitle->setText(tr("Documents per label"));
     m_filter->setPlaceholderText(tr("Filter labels…"));
+    m_table->setToolTip(tr("Double-click a label to browse its documents"));
+    m_documentLabel->setText(tr("&Show:"));
+    if (m_documentFilter->count() > 0)
+        m_documentFilter->setItemText(0, tr("All documents"));
     m_model->retranslate();
+    m_hierarchy->retranslate();
+    m_documents->retranslate();
     updateSummary();
+    updateDocumentCount();
 }
 
 void DataPage::refreshDatasetList()
@@ -183,6 +304,7 @@ void DataPage::refreshDatasetList()
     if (empty) {
         m_chart->clear();
         m_model->setDistribution({});
+        m_documents->setDataset(nullptr);
         return;
     }
     const int keep = m_workspace->indexOfPath(previous);
@@ -208,7 +330,15 @@ void DataPage::updateSummary()
         text += tr(" · %1 documents without labels").arg(locale.toString(unlabelled));
     if (data->report().skipped > 0)
         text += tr(" · %1 lines skipped").arg(locale.toString(static_cast<qint64>(data->report().skipped)));
+    if (d.unseenInTrainCount() > 0)
+        text += QStringLiteral(" · <span style=\"color:#c02020\">%1</span>")
+                    .arg(tr("%1 labels missing from train").arg(locale.toString(d.unseenInTrainCount())));
     m_summary->setText(text);
+}
+
+void DataPage::updateDocumentCount()
+{
+    m_documentCount->setText(tr("%1 documents").arg(QLocale().toString(m_documents->rowCount())));
 }
 
 } // namespace tagbench::ui

@@ -140,7 +140,7 @@ void LabelDistributionChart::rebuild()
     QVector<double> commonKeys, commonValues, rareKeys, rareValues;
     m_labelTicker->clear();
     for (int rank = 0; rank < m_distribution.labels.size(); ++rank) {
-        const LabelFrequency& label = m_distribution.labels[rank];
+        const LabelCount& label = m_distribution.labels[rank];
         m_labelTicker->addTick(rank, label.label);
         const bool rare = m_distribution.isRare(rank);
         (rare ? rareKeys : commonKeys).push_back(rank);
@@ -175,7 +175,7 @@ void LabelDistributionChart::applyValueAxis()
 {
     QCPAxis* countAxis = m_plot->xAxis;
     qint64 maximum = 1;
-    for (const LabelFrequency& label : m_distribution.labels)
+    for (const LabelCount& label : m_distribution.labels)
         maximum = std::max(maximum, label.documents);
     if (m_logScale) {
         countAxis->setScaleType(QCPAxis::stLogarithmic);
@@ -228,7 +228,7 @@ void LabelDistributionChart::onMouseMove(QMouseEvent* event)
         QToolTip::hideText();
         return;
     }
-    const LabelFrequency& label = m_distribution.labels[row];
+    const LabelCount& label = m_distribution.labels[row];
     const QLocale locale;
     QToolTip::showText(event->globalPosition().toPoint(),
                        tr("<b>%1</b><br>%2 documents (%3%)")

@@ -34,7 +34,7 @@ QVariant LabelTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= m_distribution.labels.size())
         return {};
     const int row = index.row();
-    const LabelFrequency& label = m_distribution.labels[row];
+    const LabelCount& label = m_distribution.labels[row];
     const double share = m_distribution.share(row);
     const bool rare = m_distribution.isRare(row);
     switch (role) {
@@ -63,7 +63,14 @@ QVariant LabelTableModel::data(const QModelIndex& index, int role) const
             return QBrush(tint);
         }
         break;
+    case Qt::ForegroundRole:
+        if (label.unseenInTrain)
+            return QBrush(QColor(0xc0, 0x20, 0x20));
+        break;
     case Qt::ToolTipRole:
+        if (label.unseenInTrain)
+            return tr("Missing from train: no training document carries this label, so a model cannot "
+                      "learn it.");
         if (rare)
             return tr("Rare label: fewer than 1% of the documents carry it.");
         break;

@@ -1,10 +1,10 @@
 #include "ui/LoadedDataset.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include <algorithm>
-#include <vector>
+#include <unordered_set>
 
 namespace tagbench::ui {
 
@@ -17,10 +17,29 @@ double LabelDistribution::share(int i) const
 
 int LabelDistribution::rareCount() const
 {
-    int count = 0;
-    for (int i = 0; i < labels.size(); ++i)
-        count += isRare(i) ? 1 : 0;
-    return count;
+    return static_cast<int>(std::count_if(labels.begin(), labels.end(), [](const LabelCount& l) { return l.rare; }));
+}
+
+int LabelDistribution::unseenInTrainCount() const
+{
+    return static_cast<int>(
+        std::count_if(labels.begin(), labels.end(), [](const LabelCount& l) { return l.unseenInTrain; }));
+}
+
+LabelDistribution toDistribution(const SplitStatistics& statistics)
+{
+    const std::unordered_set<std::string> unseen(statistics.unseenInTrain.begin(), statistics.unseenInTrain.end());
+    LabelDistribution result;
+    result.documents = static_cast<qint64>(statistics.documents);
+    result.labelAssignments = static_cast<qint64>(statistics.labelAssignments);
+    result.labels.reserve(static_cast<int>(statistics.distribution.size()));
+    for (const LabelFrequency& frequency : statistics.distribution) {
+        if (frequency.count == 0)
+            continue;
+        result.labels.push_back({QString::fromStdString(frequency.label), static_cast<qint64>(frequency.count),
+                                 frequency.rare, unseen.count(frequency.label) > 0});
+    }
+    return result;
 }
 
 LoadedDataset::LoadedDataset(QString path, std::shared_ptr<const Dataset> data, ImportReport report)
@@ -28,13 +47,26 @@ LoadedDataset::LoadedDataset(QString path, std::shared_ptr<const Dataset> data, 
     , m_split(guessSplit(m_path))
     , m_data(std::move(data))
     , m_report(std::move(report))
-    , m_distribution(computeLabelDistribution(*m_data))
+    , m_statistics(computeStatistics(*m_data, {}, m_split.toStdString()))
+    , m_hierarchy(LabelHierarchy::build(*m_data, m_statistics.hierarchySeparator))
+    , m_distribution(toDistribution(m_statistics))
 {
+}
+
+std::shared_ptr<const LoadedDataset> LoadedDataset::withTrain(const LoadedDataset& train) const
+{
+    auto copy = std::make_shared<LoadedDataset>(*this);
+    markUnseenInTrain(copy->m_statistics, train.data());
+    copy->m_distribution = toDistribution(copy->m_statistics);
+    return copy;
 }
 
 QString LoadedDataset::displayName() const
 {
-    return QFileInfo(m_path).fileName();
+    // Splits of different corpora share file names (train.jsonl); the folder tells them apart.
+    const QFileInfo info(m_path);
+    const QString folder = info.dir().dirName();
+    return folder.isEmpty() || info.dir().isRoot() ? info.fileName() : folder + QLatin1Char('/') + info.fileName();
 }
 
 QString LoadedDataset::guessSplit(const QString& path)
@@ -52,28 +84,6 @@ QString LoadedDataset::guessSplit(const QString& path)
     if (word.startsWith(QLatin1String("test")))
         return QStringLiteral("test");
     return QStringLiteral("dev");
-}
-
-LabelDistribution computeLabelDistribution(const Dataset& data)
-{
-    const std::vector<std::string>& names = data.labelNames();
-    std::vector<qint64> counts(names.size(), 0);
-    LabelDistribution result;
-    result.documents = static_cast<qint64>(data.size());
-    for (std::size_t doc = 0; doc < data.size(); ++doc) {
-        const Span<std::int32_t> ids = data.labels(doc);
-        result.labelAssignments += static_cast<qint64>(ids.size);
-        for (const std::int32_t id : ids)
-            ++counts[static_cast<std::size_t>(id)];
-    }
-    result.labels.reserve(static_cast<int>(names.size()));
-    for (std::size_t id = 0; id < names.size(); ++id)
-        result.labels.push_back({QString::fromStdString(names[id]), counts[id]});
-    std::sort(result.labels.begin(), result.labels.end(),
-              [](const LabelFrequency& a, const LabelFrequency& b) {
-                  return a.documents != b.documents ? a.documents > b.documents : a.label < b.label;
-              });
-    return result;
 }
 
 } // namespace tagbench::ui

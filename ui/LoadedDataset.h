@@ -2,36 +2,41 @@
 
 #include "core/data/Dataset.h"
 #include "core/data/DatasetReader.h"
+#include "core/data/LabelHierarchy.h"
+#include "core/stats/LabelStatistics.h"
 
 #include <QMetaType>
 #include <QString>
-#include <QStringList>
 #include <QVector>
 
 #include <memory>
 
 namespace tagbench::ui {
 
-/// Documents carrying one label.
-struct LabelFrequency {
+/// Documents carrying one label, as the charts and tables show it.
+struct LabelCount {
     QString label;
     qint64 documents = 0;
+    bool rare = false;          ///< below the rare threshold of the statistics
+    bool unseenInTrain = false; ///< the split's train set never carries this label
 };
 
 /// Per-label document counts of one dataset, most frequent first (ties by name).
 struct LabelDistribution {
-    qint64 documents = 0;          // documents in the dataset
-    qint64 labelAssignments = 0;   // sum over documents of their label count
-    QVector<LabelFrequency> labels;
-
-    /// Labels carried by fewer than this share of documents count as rare.
-    static constexpr double rareShare = 0.01;
+    qint64 documents = 0;          ///< documents in the dataset
+    qint64 labelAssignments = 0;   ///< sum over documents of their label count
+    QVector<LabelCount> labels;
 
     /// Share of documents carrying label i, in [0, 1].
     double share(int i) const;
-    bool isRare(int i) const { return share(i) < rareShare; }
+    bool isRare(int i) const { return i >= 0 && i < labels.size() && labels[i].rare; }
     int rareCount() const;
+    int unseenInTrainCount() const;
 };
+
+/// The Qt-side view of core's statistics (names converted once, in the loader thread).
+/// unseenInTrain lists labels to flag (from markUnseenInTrain).
+LabelDistribution toDistribution(const SplitStatistics& statistics);
 
 /// A dataset file read into memory together with what the import found and its statistics.
 /// Immutable once built (in the loader thread), so the UI thread shares it without locking.
@@ -40,7 +45,7 @@ public:
     LoadedDataset(QString path, std::shared_ptr<const Dataset> data, ImportReport report);
 
     const QString& path() const { return m_path; }
-    /// File name shown in lists ("train.jsonl").
+    /// Folder and file name shown in lists ("car-news-zh/train.jsonl").
     QString displayName() const;
     /// "train", "dev", "test" guessed from the file name, or empty.
     const QString& split() const { return m_split; }
@@ -48,7 +53,13 @@ public:
     std::shared_ptr<const Dataset> sharedData() const { return m_data; }
     /// What the import found: format, counts, the lines it skipped and why.
     const ImportReport& report() const { return m_report; }
+    /// Core's label statistics (distribution, cardinality histogram, co-occurrence, levels).
+    const SplitStatistics& statistics() const { return m_statistics; }
+    const LabelHierarchy& hierarchy() const { return m_hierarchy; }
     const LabelDistribution& distribution() const { return m_distribution; }
+
+    /// A copy whose labels missing from train are flagged; train is the corpus' train split.
+    std::shared_ptr<const LoadedDataset> withTrain(const LoadedDataset& train) const;
 
     /// The split a file name suggests ("news-train.jsonl" -> "train"), or empty.
     static QString guessSplit(const QString& path);
@@ -58,11 +69,10 @@ private:
     QString m_split;
     std::shared_ptr<const Dataset> m_data;
     ImportReport m_report;
+    SplitStatistics m_statistics;
+    LabelHierarchy m_hierarchy;
     LabelDistribution m_distribution;
 };
-
-/// Counts documents per label, most frequent first.
-LabelDistribution computeLabelDistribution(const Dataset& data);
 
 } // namespace tagbench::ui
 

@@ -1,5 +1,6 @@
 #include "ui/ScreenshotRunner.h"
 
+#include "ui/DataPage.h"
 #include "ui/MainWindow.h"
 #include "ui/Workspace.h"
 
@@ -37,6 +38,19 @@ void ScreenshotRunner::start()
     QTimer::singleShot(500, this, &ScreenshotRunner::captureAll);
 }
 
+void ScreenshotRunner::save(const QString& name)
+{
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    const QString file = QDir(m_directory).filePath(name + QStringLiteral(".png"));
+    if (!m_window->grab().save(file)) {
+        std::fprintf(stderr, "tagbench: cannot write %s\n", qPrintable(file));
+        ++m_failures;
+    } else {
+        std::printf("%s\n", qPrintable(file));
+    }
+}
+
 void ScreenshotRunner::captureAll()
 {
     if (!QDir().mkpath(m_directory)) {
@@ -47,15 +61,17 @@ void ScreenshotRunner::captureAll()
     const int original = m_window->currentPage();
     for (int page = 0; page < m_window->pageCount(); ++page) {
         m_window->setCurrentPage(page);
-        QCoreApplication::processEvents();
-        QCoreApplication::processEvents();
-        const QString file = QDir(m_directory).filePath(m_window->pageId(page) + QStringLiteral(".png"));
-        if (!m_window->grab().save(file)) {
-            std::fprintf(stderr, "tagbench: cannot write %s\n", qPrintable(file));
-            ++m_failures;
-        } else {
-            std::printf("%s\n", qPrintable(file));
+        if (page == MainWindow::DataPageIndex) {
+            // The data page is five views in tabs; each gets its own picture.
+            static const char* const tabIds[] = {"distribution", "cardinality", "cooccurrence", "hierarchy",
+                                                 "documents"};
+            for (int tab = 0; tab < DataPage::TabCount; ++tab) {
+                m_window->dataPage()->setCurrentTab(tab);
+                save(QStringLiteral("data-%1").arg(QLatin1String(tabIds[tab])));
+            }
+            m_window->dataPage()->setCurrentTab(DataPage::DistributionTab);
         }
+        save(m_window->pageId(page));
     }
     m_window->setCurrentPage(original);
     emit finished(m_failures == 0 ? 0 : 1);

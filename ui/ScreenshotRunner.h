@@ -23,6 +23,7 @@ signals:
 
 private:
     void captureAll();
+    void save(const QString& name);
 
     MainWindow* m_window;
     QString m_directory;

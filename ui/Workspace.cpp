@@ -80,8 +80,24 @@ void Workspace::add(std::shared_ptr<const LoadedDataset> dataset)
         m_datasets.push_back(std::move(dataset));
         index = m_datasets.size() - 1;
     }
+    pairSplitsWithTrain();
     emit datasetsChanged();
     emit datasetAdded(index);
+}
+
+void Workspace::pairSplitsWithTrain()
+{
+    // Dev and test splits flag labels their corpus' train split (same folder) never carries.
+    for (const auto& train : std::as_const(m_datasets)) {
+        if (train->split() != QLatin1String("train"))
+            continue;
+        const QString folder = QFileInfo(train->path()).absolutePath();
+        for (auto& other : m_datasets) {
+            if (other != train && !other->split().isEmpty() && other->split() != QLatin1String("train")
+                && QFileInfo(other->path()).absolutePath() == folder)
+                other = other->withTrain(*train);
+        }
+    }
 }
 
 void Workspace::remove(int index)

@@ -53,6 +53,7 @@ signals:
 
 private:
     void finishRequest(quint64 requestId);
+    void pairSplitsWithTrain();
 
     QThread m_thread;
     DatasetLoadWorker* m_worker = nullptr;   // owned by m_thread (deleteLater on finish)

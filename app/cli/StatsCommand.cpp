@@ -33,7 +33,8 @@ Options:
   --format F             jsonl | json (NeuralClassifier) | fasttext | csv | tsv (default: detect)
   --skip-bad             skip bad records and report them on stderr (default)
   --stop-on-error        stop at the first bad record
-  --no-empty-labels      treat documents without labels as bad records
+  --no-empty-labels      treat documents without labels as bad records (by default they are
+                         kept and counted under "Documents with no label")
   --text-field NAME      JSON lines text field (default text)
   --labels-field NAME    JSON lines labels field (default labels)
   --id-field NAME        JSON lines id field (default id)
@@ -159,17 +160,17 @@ void printText(const std::string& file, const SplitStatistics& stats, bool isTra
     }
 }
 
-nlohmann::json frequenciesJson(const std::vector<LabelFrequency>& labels)
+nlohmann::ordered_json frequenciesJson(const std::vector<LabelFrequency>& labels)
 {
-    auto array = nlohmann::json::array();
+    auto array = nlohmann::ordered_json::array();
     for (const auto& label : labels)
         array.push_back({{"label", label.label}, {"count", label.count}, {"ratio", label.ratio}, {"rare", label.rare}});
     return array;
 }
 
-nlohmann::json toJson(const std::string& file, const ImportReport& report, const SplitStatistics& stats, bool isTrain)
+nlohmann::ordered_json toJson(const std::string& file, const ImportReport& report, const SplitStatistics& stats, bool isTrain)
 {
-    nlohmann::json split;
+    nlohmann::ordered_json split;
     split["file"] = file;
     split["format"] = std::string(formatName(report.format));
     split["documents"] = stats.documents;
@@ -179,25 +180,25 @@ nlohmann::json toJson(const std::string& file, const ImportReport& report, const
     split["distribution"] = frequenciesJson(stats.distribution);
     split["rare_labels"] = stats.rareLabels;
     if (!isTrain) split["unseen_in_train"] = stats.unseenInTrain;
-    auto pairs = nlohmann::json::array();
+    auto pairs = nlohmann::ordered_json::array();
     for (const auto& pair : stats.topPairs)
         pairs.push_back({{"labels", {pair.first, pair.second}}, {"count", pair.count}, {"ratio", pair.ratio}});
     split["top_pairs"] = pairs;
     split["cardinality_histogram"] = stats.cardinalityHistogram;
     split["hierarchy_separator"] = stats.hierarchySeparator;
-    auto levels = nlohmann::json::array();
+    auto levels = nlohmann::ordered_json::array();
     for (const auto& level : stats.levels)
         levels.push_back({{"level", level.level}, {"labels", frequenciesJson(level.labels)}});
     split["levels"] = levels;
-    auto rows = nlohmann::json::array();
+    auto rows = nlohmann::ordered_json::array();
     const std::size_t k = stats.cooccurrence.labels.size();
     for (std::size_t r = 0; r < k; ++r) {
-        auto row = nlohmann::json::array();
+        auto row = nlohmann::ordered_json::array();
         for (std::size_t c = 0; c < k; ++c) row.push_back(stats.cooccurrence.at(r, c));
         rows.push_back(row);
     }
     split["cooccurrence"] = {{"labels", stats.cooccurrence.labels}, {"counts", rows}};
-    nlohmann::json issues = nlohmann::json::object();
+    nlohmann::ordered_json issues = nlohmann::ordered_json::object();
     for (std::size_t kind = 0; kind < kIssueKindCount; ++kind) {
         if (report.issueCounts[kind]) issues[std::string(issueKindName(static_cast<IssueKind>(kind)))] = report.issueCounts[kind];
     }
@@ -236,7 +237,7 @@ int runStats(const std::vector<std::string>& arguments, std::ostream& out, std::
     }
 
     const bool json = args.has("json");
-    nlohmann::json document = {{"splits", nlohmann::json::array()}};
+    nlohmann::ordered_json document = {{"splits", nlohmann::ordered_json::array()}};
     std::optional<Dataset> train;
     int exitCode = 0;
     for (std::size_t i = 0; i < args.positionals().size(); ++i) {

@@ -1,9 +1,10 @@
 #include "core/data/DatasetReader.h"
 
+#include "core/data/ChunkMerger.h"
+#include "core/data/ChunkSource.h"
 #include "core/data/CsvRecordParser.h"
 #include "core/data/FastTextRecordParser.h"
 #include "core/data/FormatSniffer.h"
-#include "core/data/IdIndex.h"
 #include "core/data/JsonRecordParser.h"
 
 #include <algorithm>
@@ -17,15 +18,12 @@
 #include <memory>
 #include <new>
 #include <thread>
-#include <unordered_map>
 
 namespace tagbench {
 
 namespace {
 
-constexpr std::size_t kChunkBytes = std::size_t(8) << 20;
 constexpr std::size_t kSniffBytes = std::size_t(64) << 10;
-constexpr std::size_t kMaxRecordBytes = std::size_t(64) << 20;
 
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
@@ -44,163 +42,11 @@ std::string lowerExtension(const std::string& path)
 
 bool hasBom(std::string_view bytes) { return bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0; }
 
-// A reusable byte buffer: chunks are recycled so the kernel does not zero fresh pages each time.
-struct ChunkBuffer {
-    std::unique_ptr<char[]> data;
-    std::size_t capacity = 0;
-    std::size_t size = 0;
-
-    void ensure(std::size_t bytes, std::size_t keep)
-    {
-        if (bytes <= capacity) return;
-        std::unique_ptr<char[]> grown(new char[bytes]);  // uninitialised on purpose
-        if (keep) std::memcpy(grown.get(), data.get(), keep);
-        data = std::move(grown);
-        capacity = bytes;
-    }
-};
-
-// Reads the file in chunks that end on record boundaries; the tail of each read carries over.
-class ChunkSource final {
-public:
-    ChunkSource(std::FILE* file, bool csv) : m_file(file), m_csv(csv) {}
-
-    /// Puts bytes already read (the sniffed head, BOM removed) in front of the rest of the file.
-    void prime(std::string bytes) { m_carry = std::move(bytes); }
-
-    /// Fills buffer with the next whole records followed by kChunkPadding bytes; size 0 at end of
-    /// file. Error only for read failures and records past kMaxRecordBytes.
-    Status next(ChunkBuffer& buffer)
-    {
-        std::size_t filled = m_carry.size();
-        buffer.ensure(filled + kChunkBytes + kChunkPadding, 0);
-        std::memcpy(buffer.data.get(), m_carry.data(), filled);
-        m_carry.clear();
-        std::size_t boundary = std::string_view::npos;
-        while (true) {
-            if (!m_eof) {
-                const std::size_t want = std::max(kChunkBytes, filled / 2);
-                buffer.ensure(filled + want + kChunkPadding, filled);
-                const std::size_t got = std::fread(buffer.data.get() + filled, 1, want, m_file);
-                if (got < want) {
-                    if (std::ferror(m_file)) return Error{std::string("read error: ") + std::strerror(errno)};
-                    m_eof = true;
-                }
-                filled += got;
-            }
-            const std::string_view data(buffer.data.get(), filled);
-            if (m_eof) {
-                boundary = filled;
-                break;
-            }
-            boundary = m_csv ? CsvRecordParser::lastRecordEnd(data) : data.rfind('\n');
-            if (boundary != std::string_view::npos) {
-                if (!m_csv) ++boundary;
-                break;
-            }
-            if (filled > kMaxRecordBytes) {
-                // For CSV an open quote that never closes would swallow the file: cut at a line
-                // break and let the parser report the unterminated field.
-                const std::size_t nl = m_csv ? data.find('\n') : std::string_view::npos;
-                if (nl == std::string_view::npos) return Error{"a line is longer than 64 MiB; is this a dataset?"};
-                boundary = nl + 1;
-                break;
-            }
-        }
-        m_carry.assign(buffer.data.get() + boundary, filled - boundary);
-        buffer.size = boundary;
-        std::memset(buffer.data.get() + boundary, ' ', kChunkPadding);
-        return {};
-    }
-
-private:
-    std::FILE* m_file;
-    bool m_csv;
-    bool m_eof = false;
-    std::string m_carry;
-};
-
 // One chunk on its way through a worker; recycled with its buffers.
 struct Work {
     ChunkBuffer buffer;
     ParsedChunk parsed;
     std::future<void> done;
-};
-
-// Appends parsed chunks to the dataset in file order and applies the error policy.
-class Merger final {
-public:
-    Merger(Dataset& dataset, ImportReport& report, const ImportOptions& options, std::string file)
-        : m_dataset(dataset), m_report(report), m_options(options), m_file(std::move(file))
-    {
-    }
-
-    /// Merges one chunk; under ErrorPolicy::Stop returns the first issue as an Error.
-    Status merge(const ParsedChunk& chunk)
-    {
-        const std::uint64_t baseLine = m_report.lines;
-        if (m_dataset.size() == 0 && chunk.size() > 0 && chunk.textBytes() > 0) {
-            // Size the tables once from the first chunk's density instead of rehashing as they grow.
-            const double perByte = double(chunk.size()) / double(chunk.textBytes());
-            const auto expected = static_cast<std::size_t>(perByte * double(m_report.bytes) * 1.05) + 16;
-            m_dataset.reserve(expected, static_cast<std::size_t>(m_report.bytes));
-            m_seenIds.reserve(expected);
-        }
-        // Interned on first use: labels seen only on skipped records must not enter the table.
-        std::vector<std::int32_t> globalIds(chunk.labelNames().size(), -1);
-        std::vector<ImportIssue> issues;
-        const std::uint64_t firstIssueLine =
-            chunk.issues().empty() ? UINT64_MAX : baseLine + chunk.issues().front().line;
-        std::vector<std::int32_t> labels;
-        for (std::size_t i = 0; i < chunk.size(); ++i) {
-            const std::uint64_t line = baseLine + chunk.lineOf(i);
-            if (m_options.policy == ErrorPolicy::Stop && line > firstIssueLine) break;
-            const std::string_view id = chunk.idOf(i);
-            if (!id.empty()) {
-                const auto first = m_seenIds.findOrInsert(
-                    std::hash<std::string_view>{}(id), static_cast<std::uint32_t>(m_dataset.size()),
-                    [&](std::uint32_t document) { return m_dataset.id(document) == id; });
-                if (first >= 0) {
-                    issues.push_back(ImportIssue{m_file, line, IssueKind::DuplicateId,
-                                                 "duplicate id '" + detail::excerpt(id) + "' (first on line "
-                                                     + std::to_string(m_dataset.sourceLine(static_cast<std::size_t>(first)))
-                                                     + ")"});
-                    if (m_options.policy == ErrorPolicy::Stop) return Error{issues.back().toString()};
-                    continue;
-                }
-            }
-            labels.clear();
-            const std::int32_t* local = chunk.labelsBegin(i);
-            for (std::size_t j = 0; j < chunk.labelCount(i); ++j) {
-                std::int32_t& global = globalIds[static_cast<std::size_t>(local[j])];
-                if (global < 0) global = m_dataset.internLabel(chunk.labelNames()[static_cast<std::size_t>(local[j])]);
-                labels.push_back(global);
-            }
-            m_dataset.addDocumentWithIds(id, chunk.textOf(i), labels);
-            m_dataset.setSourceLine(m_dataset.size() - 1, line);
-            if (labels.empty()) ++m_report.documentsWithoutLabels;
-        }
-        for (const auto& issue : chunk.issues()) {
-            issues.push_back(ImportIssue{m_file, baseLine + issue.line, issue.kind, issue.reason});
-            if (m_options.policy == ErrorPolicy::Stop) return Error{issues.back().toString()};
-        }
-        std::stable_sort(issues.begin(), issues.end(),
-                         [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
-        for (auto& issue : issues) {
-            ++m_report.issueCounts[static_cast<std::size_t>(issue.kind)];
-            ++m_report.skipped;
-            if (m_report.issues.size() < m_options.maxIssues) m_report.issues.push_back(std::move(issue));
-        }
-        m_report.lines += chunk.lineCount;
-        return {};
-    }
-
-private:
-    Dataset& m_dataset;
-    ImportReport& m_report;
-    const ImportOptions& m_options;
-    std::string m_file;
-    IdIndex m_seenIds;
 };
 
 Result<std::unique_ptr<RecordParser>> makeParser(DatasetFormat format, const ImportOptions& options,
@@ -294,7 +140,7 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
     dataset.setFormat(format);
     dataset.setPretokenized(format == DatasetFormat::NeuralClassifier);
 
-    Merger merger(dataset, report, options, path);
+    ChunkMerger merger(dataset, report, options, path);
     ChunkSource source(opened.file.get(), format == DatasetFormat::Csv || format == DatasetFormat::Tsv);
     source.prime(std::move(opened.head));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
@@ -302,13 +148,17 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
     std::deque<std::unique_ptr<Work>> pending;
     std::vector<std::unique_ptr<Work>> spare;
     const RecordParser& recordParser = **parser;
+    std::uint64_t done = 0;  // bytes merged, for progress
 
     const auto mergeOldest = [&]() -> Status {
         std::unique_ptr<Work> work = std::move(pending.front());
         pending.pop_front();
         work->done.get();
         auto status = merger.merge(work->parsed);
+        done += work->buffer.size;
         spare.push_back(std::move(work));
+        if (status && options.progress && !options.progress(report.bytes ? std::min(1.0, double(done) / double(report.bytes)) : 1.0))
+            return Error{path + ": import cancelled"};
         return status;
     };
     while (true) {

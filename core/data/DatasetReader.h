@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,10 @@ struct ImportOptions {
 
     /// At most this many issues are kept with their text; counts per kind are always complete.
     std::size_t maxIssues = 1000;
+
+    /// Called from the calling thread after each chunk (about every 8 MiB) with the fraction of
+    /// the file done; returning false cancels the import (readDataset then returns an Error).
+    std::function<bool(double fraction)> progress;
 };
 
 /// What an import did: format, counts, and the problems found (see ImportOptions::maxIssues).

@@ -14,6 +14,13 @@ public:
     /// Prepares for about n ids.
     void reserve(std::size_t n);
 
+    /// Starts loading the slot of hash into the cache; lookups are random and the table is large,
+    /// so callers prefetch a few documents ahead.
+    void prefetch(std::uint64_t hash) const
+    {
+        if (!m_slots.empty()) __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]);
+    }
+
     /// Calls same(document) for each earlier document with this hash until it returns true and
     /// returns that document; otherwise records document under hash and returns -1.
     template <typename Same>

@@ -16,6 +16,7 @@ void ParsedChunk::clear()
     m_textEnds.clear();
     m_ids.clear();
     m_idEnds.clear();
+    m_idHashes.clear();
     m_labelIds.clear();
     m_labelEnds.clear();
     m_lines.clear();
@@ -50,6 +51,7 @@ void ParsedChunk::commit(std::uint64_t line, std::string_view id)
     m_textEnds.push_back(m_texts.size());
     m_ids.append(id);
     m_idEnds.push_back(m_ids.size());
+    m_idHashes.push_back(id.empty() ? 0 : std::hash<std::string_view>{}(id));
     m_labelIds.insert(m_labelIds.end(), m_pendingLabels.begin(), m_pendingLabels.end());
     m_labelEnds.push_back(m_labelIds.size());
     m_lines.push_back(line);

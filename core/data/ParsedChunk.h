@@ -45,6 +45,8 @@ public:
     std::size_t size() const { return m_lines.size(); }
     std::string_view textOf(std::size_t i) const;
     std::string_view idOf(std::size_t i) const;
+    /// std::hash of idOf(i), computed by the worker so the serial merge does not have to.
+    std::uint64_t idHashOf(std::size_t i) const { return m_idHashes[i]; }
     const std::int32_t* labelsBegin(std::size_t i) const { return m_labelIds.data() + m_labelEnds[i] - labelCount(i); }
     std::size_t labelCount(std::size_t i) const { return m_labelEnds[i] - (i == 0 ? 0 : m_labelEnds[i - 1]); }
     std::uint64_t lineOf(std::size_t i) const { return m_lines[i]; }
@@ -60,6 +62,7 @@ private:
     std::vector<std::size_t> m_textEnds;
     std::string m_ids;
     std::vector<std::size_t> m_idEnds;
+    std::vector<std::uint64_t> m_idHashes;
     std::vector<std::int32_t> m_labelIds;
     std::vector<std::size_t> m_labelEnds;
     std::vector<std::uint64_t> m_lines;

@@ -153,31 +153,51 @@ void InteractiveEvaluator::Index::build()
     unsigned bits = 0;
     while ((std::size_t{1} << bits) < labels) ++bits;
 
-    // Pass 2, per label: sort its column and index the ranks.
+    // Pass 2, per label: sort its column and index the ranks. Columns are gathered a block of
+    // labels at a time so that each row's cache line is read once, not once per label.
     perLabel.resize(labels);
-    parallelFor(labels, [&](std::size_t l) {
-        std::vector<std::uint64_t> keys(documents);
-        for (std::size_t d = 0; d < documents; ++d)
-            keys[d] = (std::uint64_t{descendingKey(m.score(d, l))} << 32) | d;
-        std::sort(keys.begin(), keys.end());
-        std::vector<std::uint8_t> isGold(documents, 0);
-        for (std::size_t i = goldOffsets[l]; i < goldOffsets[l + 1]; ++i) isGold[goldDocs[i]] = 1;
-
-        LabelIndex& index = perLabel[l];
-        index.sorted.resize(documents);
-        std::vector<std::uint16_t> ranks(documents), goldRanks;
-        goldRanks.reserve(goldOffsets[l + 1] - goldOffsets[l]);
-        for (std::size_t i = 0; i < documents; ++i) {
-            const auto d = static_cast<std::uint32_t>(keys[i]);
-            index.sorted[i] = m.score(d, l);
-            ranks[i] = rankOf[static_cast<std::size_t>(d) * labels + l];
-            if (isGold[d]) {
-                index.goldPos.push_back(static_cast<std::uint32_t>(i));
-                goldRanks.push_back(ranks[i]);
+    constexpr std::size_t kBlock = 16;
+    parallelFor((labels + kBlock - 1) / kBlock, [&](std::size_t block) {
+        const std::size_t first = block * kBlock, count = std::min(kBlock, labels - first);
+        std::vector<float> columns(count * documents);
+        std::vector<std::uint16_t> columnRanks(count * documents);
+        for (std::size_t d = 0; d < documents; ++d) {
+            const float* row = m.row(d) + first;
+            const std::uint16_t* rank = rankOf.data() + d * labels + first;
+            for (std::size_t c = 0; c < count; ++c) {
+                columns[c * documents + d] = row[c];
+                columnRanks[c * documents + d] = rank[c];
             }
         }
-        index.ranks = WaveletMatrix(ranks, bits);
-        index.goldRanks = WaveletMatrix(goldRanks, bits);
+        std::vector<std::uint64_t> keys(documents);
+        std::vector<std::uint8_t> isGold(documents, 0);
+        for (std::size_t c = 0; c < count; ++c) {
+            const std::size_t l = first + c;
+            const float* column = columns.data() + c * documents;
+            const std::uint16_t* columnRank = columnRanks.data() + c * documents;
+            for (std::size_t d = 0; d < documents; ++d)
+                keys[d] = (std::uint64_t{descendingKey(column[d])} << 32) | d;
+            std::sort(keys.begin(), keys.end());
+            for (std::size_t i = goldOffsets[l]; i < goldOffsets[l + 1]; ++i) isGold[goldDocs[i]] = 1;
+
+            LabelIndex& index = perLabel[l];
+            index.sorted.resize(documents);
+            std::vector<std::uint16_t> ranks(documents), goldRanks;
+            goldRanks.reserve(goldOffsets[l + 1] - goldOffsets[l]);
+            index.goldPos.reserve(goldOffsets[l + 1] - goldOffsets[l]);
+            for (std::size_t i = 0; i < documents; ++i) {
+                const auto d = static_cast<std::uint32_t>(keys[i]);
+                index.sorted[i] = column[d];
+                ranks[i] = columnRank[d];
+                if (isGold[d]) {
+                    index.goldPos.push_back(static_cast<std::uint32_t>(i));
+                    goldRanks.push_back(ranks[i]);
+                }
+            }
+            for (std::size_t i = goldOffsets[l]; i < goldOffsets[l + 1]; ++i) isGold[goldDocs[i]] = 0;
+            index.ranks = WaveletMatrix(ranks, bits);
+            index.goldRanks = WaveletMatrix(goldRanks, bits);
+        }
     });
 }
 

@@ -174,6 +174,7 @@ TuneResult tuneWithTopK(InteractiveEvaluator& dev, const TuneOptions& options, c
     std::sort(pooled.begin(), pooled.end(), std::greater<float>());
     pooled.erase(std::unique(pooled.begin(), pooled.end()), pooled.end());
     const auto global = searchGlobal(dev, pooled, options.objective);
+    result.globalInfeasible = !global.has_value();
     dev.setGlobalThreshold(global.value_or(base.globalThreshold()));
 
     if (options.perLabel) {

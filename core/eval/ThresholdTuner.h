@@ -43,6 +43,7 @@ struct TuneOptions {
 struct TuneResult {
     DecisionRule rule;
     Metrics dev;                                    // dev metrics under rule
+    bool globalInfeasible = false;                  // no global threshold met the constraint (base kept)
     std::vector<std::uint32_t> lowSupportLabels;    // per-label: kept the global threshold (support < min)
     std::vector<std::uint32_t> infeasibleLabels;    // per-label: no threshold met the constraint
     std::vector<std::pair<int, double>> topKTrials; // auto top-k: (k, dev micro-F1), 0 = unlimited

@@ -1,5 +1,6 @@
 #include "core/export/BundleManifest.h"
 
+#include "core/data/LabelHierarchy.h"
 #include "core/export/BundleFile.h"
 
 #include <nlohmann/json.hpp>
@@ -23,14 +24,20 @@ public:
     const json* object(const json& parent, const std::string& path, const char* key, bool required = true)
     {
         const json* value = find(parent, path, key, required);
-        if (value && !value->is_object()) return fail(join(path, key), "expected an object"), nullptr;
+        if (value && !value->is_object()) {
+            fail(join(path, key), "expected an object");
+            return nullptr;
+        }
         return value;
     }
 
     const json* array(const json& parent, const std::string& path, const char* key)
     {
         const json* value = find(parent, path, key, true);
-        if (value && !value->is_array()) return fail(join(path, key), "expected an array"), nullptr;
+        if (value && !value->is_array()) {
+            fail(join(path, key), "expected an array");
+            return nullptr;
+        }
         return value;
     }
 
@@ -38,7 +45,10 @@ public:
     {
         const json* value = find(parent, path, key, required);
         if (!value) return {};
-        if (!value->is_string()) return fail(join(path, key), "expected a string"), std::string();
+        if (!value->is_string()) {
+            fail(join(path, key), "expected a string");
+            return {};
+        }
         return value->get<std::string>();
     }
 
@@ -47,8 +57,10 @@ public:
     {
         const json* value = find(parent, path, key, required);
         if (!value) return fallback;
-        if (!value->is_number_integer() || value->get<std::int64_t>() < min)
-            return fail(join(path, key), "expected an integer >= " + std::to_string(min)), fallback;
+        if (!value->is_number_integer() || value->get<std::int64_t>() < min) {
+            fail(join(path, key), "expected an integer >= " + std::to_string(min));
+            return fallback;
+        }
         return value->get<std::int64_t>();
     }
 
@@ -56,7 +68,10 @@ public:
     {
         const json* value = find(parent, path, key, required);
         if (!value) return 0.0;
-        if (!value->is_number()) return fail(join(path, key), "expected a number"), 0.0;
+        if (!value->is_number()) {
+            fail(join(path, key), "expected a number");
+            return 0.0;
+        }
         return value->get<double>();
     }
 
@@ -64,7 +79,10 @@ public:
     {
         const json* value = find(parent, path, key, true);
         if (!value) return false;
-        if (!value->is_boolean()) return fail(join(path, key), "expected true or false"), false;
+        if (!value->is_boolean()) {
+            fail(join(path, key), "expected true or false");
+            return false;
+        }
         return value->get<bool>();
     }
 
@@ -196,15 +214,8 @@ eval::Metrics metricsFromJson(ManifestReader& r, const json& j, const std::strin
 LabelTree LabelTree::fromLabels(const std::vector<std::string>& labels)
 {
     LabelTree tree;
-    for (const char* candidate : {"::", "--", "/"}) {
-        const bool used = std::any_of(labels.begin(), labels.end(), [candidate](const std::string& label) {
-            return label.find(candidate) != std::string::npos;
-        });
-        if (used) {
-            tree.separator = candidate;
-            break;
-        }
-    }
+    // The same detection the dataset statistics use, so the GUI shows one tree for both.
+    tree.separator = LabelHierarchy::detectSeparator(labels);
     std::map<std::string, std::int32_t> index;
     const auto node = [&](const std::string& path, std::int32_t parent) {
         const auto [it, inserted] = index.emplace(path, static_cast<std::int32_t>(tree.nodes.size()));

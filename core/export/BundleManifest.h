@@ -41,7 +41,7 @@ struct LabelTree {
     std::vector<std::int32_t> parent; // per node: index of its parent node, -1 for a root
     std::vector<std::int32_t> labelNode;  // per label: its node
 
-    /// Builds the tree of labels, detecting the separator ("::", then "--", then "/").
+    /// Builds the tree of labels with the separator LabelHierarchy::detectSeparator() finds.
     static LabelTree fromLabels(const std::vector<std::string>& labels);
 };
 

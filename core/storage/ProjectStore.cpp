@@ -159,17 +159,22 @@ Result<ProjectStore> ProjectStore::open(const std::string& path)
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
     // Reading the schema is the first access: a file that is not SQLite fails here, clearly.
-    SqliteStatement probe;
-    if (!probe.prepare(db, "SELECT count(*) FROM sqlite_master") || !probe.step())
-        return Error{path + " is not a Tagbench project (not an SQLite database): " + sqlite3_errmsg(db)};
+    // (Statements live in their own scopes: an unfinished one keeps a read transaction open.)
+    {
+        SqliteStatement probe;
+        if (!probe.prepare(db, "SELECT count(*) FROM sqlite_master") || !probe.step())
+            return Error{path + " is not a Tagbench project (not an SQLite database): " + sqlite3_errmsg(db)};
+    }
     // WAL: readers never block the writer, and a killed writer leaves only an uncommitted tail
     // that SQLite discards on the next open. FULL sync makes each commit durable, not just atomic.
-    SqliteStatement wal;
-    TAGBENCH_TRY(wal.prepare(db, "PRAGMA journal_mode=WAL"));
-    auto walRow = wal.step();
-    if (!walRow) return walRow.error();
-    if (!*walRow || wal.text(0) != "wal")
-        return Error{"cannot open project " + path + ": the file system does not support SQLite's WAL mode"};
+    {
+        SqliteStatement wal;
+        TAGBENCH_TRY(wal.prepare(db, "PRAGMA journal_mode=WAL"));
+        auto walRow = wal.step();
+        if (!walRow) return walRow.error();
+        if (!*walRow || wal.text(0) != "wal")
+            return Error{"cannot open project " + path + ": the file system does not support SQLite's WAL mode"};
+    }
     TAGBENCH_TRY(sqliteExec(db, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
     TAGBENCH_TRY(store.migrate());
     return store;

@@ -103,6 +103,16 @@ execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=LD_LIBRARY_PATH
 string(STRIP "${_out}" _out)
 check("_rc EQUAL 0" "installed tagbench-cli --version exits 0 (${_rc}: ${_err})")
 check("_out STREQUAL \"tagbench-cli ${VERSION}\"" "installed tagbench-cli --version prints '${_out}'")
+if(WITH_GUI)
+  # The app loads Qt, QCustomPlot and LibTorch's runtime before it parses its arguments.
+  execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=LD_LIBRARY_PATH QT_QPA_PLATFORM=offscreen
+                          "${_root}/usr/bin/tagbench" --version
+                  WORKING_DIRECTORY "${_root}"
+                  RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+  string(STRIP "${_out}" _out)
+  check("_rc EQUAL 0" "installed tagbench --version exits 0 (${_rc}: ${_err})")
+  check("_out STREQUAL \"Tagbench ${VERSION}\"" "installed tagbench --version prints '${_out}'")
+endif()
 
 # 5. ELF files: no RPATH into the build, every directly linked library from a Depends package.
 file(GLOB_RECURSE _candidates LIST_DIRECTORIES false "${_root}/usr/bin/*" "${_root}/usr/lib/*")

@@ -14,7 +14,7 @@ LabelDistribution sample()
     LabelDistribution d;
     d.documents = 1000;
     d.labels = {{QStringLiteral("新车上市"), 600}, {QStringLiteral("新车报价"), 250},
-                {QStringLiteral("谍照"), 40}, {QStringLiteral("召回"), 5}};
+                {QStringLiteral("谍照"), 40}, {QStringLiteral("召回"), 5, true}};
     for (const auto& label : d.labels)
         d.labelAssignments += label.documents;
     return d;

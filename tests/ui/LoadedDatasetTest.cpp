@@ -5,7 +5,14 @@
 using tagbench::Dataset;
 using tagbench::ui::LabelDistribution;
 using tagbench::ui::LoadedDataset;
-using tagbench::ui::computeLabelDistribution;
+
+namespace {
+LabelDistribution distributionOf(Dataset data, const QString& path = QStringLiteral("/data/train.jsonl"))
+{
+    const LoadedDataset loaded(path, std::make_shared<const Dataset>(std::move(data)), tagbench::ImportReport{});
+    return loaded.distribution();
+}
+} // namespace
 
 class LoadedDatasetTest final : public QObject {
     Q_OBJECT
@@ -15,6 +22,7 @@ private slots:
     void distributionCountsDocumentsPerLabel();
     void distributionMarksRareLabels();
     void emptyDatasetHasNoShares();
+    void labelsMissingFromTrainAreFlagged();
 };
 
 void LoadedDatasetTest::guessSplit_data()
@@ -47,7 +55,7 @@ void LoadedDatasetTest::distributionCountsDocumentsPerLabel()
     data.addDocument("2", "b", {"新车上市"});
     data.addDocument("3", "c", {"新车报价", "新车上市"});
     data.addDocument("4", "d", {});
-    const LabelDistribution d = computeLabelDistribution(data);
+    const LabelDistribution d = distributionOf(std::move(data));
     QCOMPARE(d.documents, 4);
     QCOMPARE(d.labelAssignments, 5);
     QCOMPARE(d.labels.size(), 3);
@@ -71,7 +79,7 @@ void LoadedDatasetTest::distributionMarksRareLabels()
             labels.push_back("threshold");  // exactly 1%: not rare
         data.addDocument(std::to_string(i), "text", labels);
     }
-    const LabelDistribution d = computeLabelDistribution(data);
+    const LabelDistribution d = distributionOf(std::move(data));
     QCOMPARE(d.labels.size(), 3);
     QCOMPARE(d.labels[0].label, QStringLiteral("common"));
     QVERIFY(!d.isRare(0));
@@ -84,10 +92,29 @@ void LoadedDatasetTest::distributionMarksRareLabels()
 
 void LoadedDatasetTest::emptyDatasetHasNoShares()
 {
-    const LabelDistribution d = computeLabelDistribution(Dataset{});
+    const LabelDistribution d = distributionOf(Dataset{});
     QCOMPARE(d.documents, 0);
     QVERIFY(d.labels.isEmpty());
     QCOMPARE(d.share(0), 0.0);
+}
+
+void LoadedDatasetTest::labelsMissingFromTrainAreFlagged()
+{
+    Dataset train;
+    train.addDocument("1", "a", {"新车上市"});
+    train.addDocument("2", "b", {"谍照"});
+    Dataset dev;
+    dev.addDocument("3", "c", {"新车上市", "召回"});
+    const LoadedDataset trainSplit(QStringLiteral("/news/train.jsonl"), std::make_shared<const Dataset>(train), {});
+    const LoadedDataset devSplit(QStringLiteral("/news/dev.jsonl"), std::make_shared<const Dataset>(dev), {});
+    QCOMPARE(devSplit.split(), QStringLiteral("dev"));
+    QCOMPARE(devSplit.distribution().unseenInTrainCount(), 0);   // unknown until paired with train
+    const auto paired = devSplit.withTrain(trainSplit);
+    const LabelDistribution& d = paired->distribution();
+    QCOMPARE(d.unseenInTrainCount(), 1);
+    for (const auto& label : d.labels)
+        QCOMPARE(label.unseenInTrain, label.label == QStringLiteral("召回"));
+    QCOMPARE(devSplit.distribution().unseenInTrainCount(), 0);   // the original is unchanged
 }
 
 QTEST_GUILESS_MAIN(LoadedDatasetTest)

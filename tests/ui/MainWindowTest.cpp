@@ -163,7 +163,7 @@ void MainWindowTest::droppingAFileOpensIt()
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(&window, &drop);
     QTRY_COMPARE(window.workspace()->datasets().size(), 1);
-    QCOMPARE(window.workspace()->datasets().first()->displayName(), QStringLiteral("labels-zh.jsonl"));
+    QCOMPARE(window.workspace()->datasets().first()->displayName(), QStringLiteral("ui/labels-zh.jsonl"));
 }
 
 void MainWindowTest::closeDatasetRemovesIt()

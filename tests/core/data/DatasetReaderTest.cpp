@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace tagbench;
 using tagbench::test::writeFile;
 
@@ -19,6 +21,7 @@ private slots:
     void largeFileCrossesChunkBoundaries();
     void largeCsvWithMultiLineFields();
     void labelsOfSkippedRecordsStayOut();
+    void reportsProgressAndCancels();
 };
 
 void DatasetReaderTest::acceptsUtf8Bom()
@@ -181,6 +184,32 @@ void DatasetReaderTest::labelsOfSkippedRecordsStayOut()
     QVERIFY(dataset.ok());
     QCOMPARE(dataset->labelNames().size(), std::size_t(1));
     QCOMPARE(dataset->labelId("only-on-bad-record"), -1);
+}
+
+void DatasetReaderTest::reportsProgressAndCancels()
+{
+    QByteArray content;
+    const QByteArray line = "{\"text\": \"" + QByteArray(1000, 'z') + "\", \"labels\": [\"a\"]}\n";
+    while (content.size() < 20 * 1024 * 1024) content += line;
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "progress.jsonl", content).toStdString();
+    std::vector<double> seen;
+    ImportOptions options;
+    options.progress = [&seen](double fraction) {
+        seen.push_back(fraction);
+        return true;
+    };
+    QVERIFY(readDataset(path, options).ok());
+    QVERIFY(seen.size() >= 3);  // 20 MiB in 8 MiB chunks
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+    QCOMPARE(seen.back(), 1.0);
+
+    int calls = 0;
+    options.progress = [&calls](double) { return ++calls < 2; };
+    auto cancelled = readDataset(path, options);
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(QString::fromStdString(cancelled.message()), QString::fromStdString(path) + ": import cancelled");
+    QCOMPARE(calls, 2);
 }
 
 QTEST_APPLESS_MAIN(DatasetReaderTest)

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/data/DatasetReader.h"
+#include "core/data/IdIndex.h"
+#include "core/data/ParsedChunk.h"
+
+#include <string>
+
+namespace tagbench {
+
+/// Appends parsed chunks to a Dataset in file order: maps chunk-local labels to the dataset's,
+/// rejects duplicate ids across the whole file, turns chunk-relative lines into file lines and
+/// applies the error policy. Runs on one thread; the workers only parse.
+class ChunkMerger final {
+public:
+    /// file is the name used in issues; report.bytes must hold the file size (for sizing).
+    ChunkMerger(Dataset& dataset, ImportReport& report, const ImportOptions& options, std::string file);
+
+    /// Merges the next chunk; under ErrorPolicy::Stop returns the first issue as an Error.
+    Status merge(const ParsedChunk& chunk);
+
+private:
+    Dataset& m_dataset;
+    ImportReport& m_report;
+    const ImportOptions& m_options;
+    std::string m_file;
+    IdIndex m_seenIds;
+};
+
+} // namespace tagbench

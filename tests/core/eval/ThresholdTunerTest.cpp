@@ -1,0 +1,223 @@
+#include "core/eval/InteractiveEvaluator.h"
+#include "core/eval/ScoreMatrix.h"
+#include "core/eval/ThresholdTuner.h"
+#include "tests/core/eval/ReferenceEvaluator.h"
+
+#include <QtTest>
+
+#include <random>
+#include <set>
+
+using namespace tagbench::eval;
+
+class ThresholdTunerTest final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void parsesObjectives_data();
+    void parsesObjectives();
+    void globalThresholdIsTheBestCandidate_data();
+    void globalThresholdIsTheBestCandidate();
+    void perLabelThresholdsAreBestPerLabel();
+    void minSupportFallsBack();
+    void autoTopKKeepsTheBest();
+    void infeasibleConstraint();
+};
+
+namespace {
+
+double micro(const reference::Counts& c, const TuneObjective& objective, bool& feasible)
+{
+    std::int64_t right = 0, predict = 0, standard = 0;
+    for (const auto& l : c.labels) {
+        right += l.truePositives;
+        predict += l.predicted;
+        standard += l.support;
+    }
+    const double p = predict ? double(right) / double(predict) : 0.0;
+    const double r = standard ? double(right) / double(standard) : 0.0;
+    feasible = objective.feasible(p, r);
+    return objective.score(p, r);
+}
+
+// Every threshold that could matter: each distinct score, plus one above all.
+std::vector<float> allThresholds(const ScoreMatrix& m)
+{
+    std::set<float> distinct(m.scores().begin(), m.scores().end());
+    std::vector<float> out(distinct.begin(), distinct.end());
+    out.push_back(2.0f);
+    return out;
+}
+
+} // namespace
+
+void ThresholdTunerTest::parsesObjectives_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("canonical");
+    QTest::newRow("f1") << "f1" << true << "f1";
+    QTest::newRow("fbeta") << "fbeta:0.5" << true << "fbeta:0.5";
+    QTest::newRow("precision floor") << "precision>=0.9" << true << "precision>=0.9";
+    QTest::newRow("recall floor") << "recall>=0.75" << true << "recall>=0.75";
+    QTest::newRow("fbeta without beta") << "fbeta:" << false << "";
+    QTest::newRow("beta zero") << "fbeta:0" << false << "";
+    QTest::newRow("floor above one") << "precision>=1.5" << false << "";
+    QTest::newRow("garbage after number") << "recall>=0.5x" << false << "";
+    QTest::newRow("unknown") << "accuracy" << false << "";
+}
+
+void ThresholdTunerTest::parsesObjectives()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, canonical);
+    const auto parsed = TuneObjective::parse(text.toStdString());
+    QCOMPARE(parsed.ok(), ok);
+    if (ok) QCOMPARE(QString::fromStdString(parsed->toString()), canonical);
+    else QVERIFY(parsed.message().find("objective") != std::string::npos);
+}
+
+void ThresholdTunerTest::globalThresholdIsTheBestCandidate_data()
+{
+    QTest::addColumn<QString>("objective");
+    QTest::addColumn<int>("topK");
+    QTest::addColumn<bool>("atLeastOne");
+    QTest::newRow("f1") << "f1" << 0 << false;
+    QTest::newRow("f1, top-2") << "f1" << 2 << false;
+    QTest::newRow("f1, at least one") << "f1" << 0 << true;
+    QTest::newRow("f2") << "fbeta:2" << 0 << false;
+    QTest::newRow("precision>=0.6") << "precision>=0.6" << 0 << false;
+    QTest::newRow("recall>=0.5, top-3") << "recall>=0.5" << 3 << false;
+    QTest::newRow("recall>=0.8") << "recall>=0.8" << 0 << false;
+}
+
+void ThresholdTunerTest::globalThresholdIsTheBestCandidate()
+{
+    QFETCH(QString, objective);
+    QFETCH(int, topK);
+    QFETCH(bool, atLeastOne);
+    std::mt19937 rng(31);
+    bool infeasibleSeen = false, feasibleSeen = false;
+    for (int trial = 0; trial < 5; ++trial) {
+        auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 60, 6, trial % 2 == 0));
+        auto evaluator = InteractiveEvaluator::create(m);
+        QVERIFY(evaluator.ok());
+        TuneOptions options;
+        options.objective = *TuneObjective::parse(objective.toStdString());
+        options.topK = topK;
+        options.atLeastOne = atLeastOne;
+        const auto tuned = tuneRule(**evaluator, options, DecisionRule());
+        QVERIFY(tuned.ok());
+        QCOMPARE(tuned->rule.topK(), topK);
+        QVERIFY(tuned->rule.labelThresholds().empty());
+        // Brute force over every distinct score: nothing feasible beats the tuned threshold.
+        bool feasible = false;
+        const double got = micro(reference::evaluate(*m, tuned->rule), options.objective, feasible);
+        QCOMPARE(feasible, !tuned->globalInfeasible);
+        infeasibleSeen = infeasibleSeen || !feasible;
+        feasibleSeen = feasibleSeen || feasible;
+        QCOMPARE(tuned->dev.f1, evaluate(*m, tuned->rule).f1);
+        for (const float t : allThresholds(*m)) {
+            DecisionRule other = tuned->rule;
+            other.setGlobalThreshold(t);
+            bool ok = false;
+            const double value = micro(reference::evaluate(*m, other), options.objective, ok);
+            QVERIFY2(!ok || feasible, "a feasible threshold was missed");
+            if (ok) QVERIFY2(value <= got + 1e-12, qPrintable(QStringLiteral("threshold %1 gives %2 > %3").arg(t).arg(value).arg(got)));
+        }
+    }
+    // The f-measures are always feasible; a floor may not be on every random split.
+    if (!objective.contains(">=")) QVERIFY(!infeasibleSeen);
+    QVERIFY(feasibleSeen);
+}
+
+void ThresholdTunerTest::perLabelThresholdsAreBestPerLabel()
+{
+    std::mt19937 rng(41);
+    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 150, 5, false));
+    auto evaluator = InteractiveEvaluator::create(m);
+    QVERIFY(evaluator.ok());
+    TuneOptions options;
+    options.perLabel = true;
+    options.minSupport = 1;
+    options.topK = 2;
+    const auto tuned = tuneRule(**evaluator, options, DecisionRule());
+    QVERIFY(tuned.ok());
+    const auto tunedCounts = reference::evaluate(*m, tuned->rule);
+    for (std::uint32_t l = 0; l < 5; ++l) {
+        if (tunedCounts.labels[l].support == 0) continue;
+        QVERIFY(tuned->rule.labelThreshold(l).has_value());
+        const double got = labelMetrics(tunedCounts.labels[l]).f1;
+        for (const float t : allThresholds(*m)) {
+            DecisionRule other = tuned->rule;
+            other.setLabelThreshold(l, t);
+            QVERIFY(labelMetrics(reference::evaluate(*m, other).labels[l]).f1 <= got + 1e-12);
+        }
+    }
+    QCOMPARE(tuned->dev.right, evaluate(*m, tuned->rule).right);
+}
+
+void ThresholdTunerTest::minSupportFallsBack()
+{
+    std::mt19937 rng(51);
+    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 100, 8, false));
+    auto evaluator = InteractiveEvaluator::create(m);
+    QVERIFY(evaluator.ok());
+    TuneOptions options;
+    options.perLabel = true;
+    options.minSupport = 12;
+    const auto tuned = tuneRule(**evaluator, options, DecisionRule());
+    QVERIFY(tuned.ok());
+    const Metrics base = evaluate(*m, DecisionRule());
+    std::vector<std::uint32_t> expected;
+    for (std::uint32_t l = 0; l < 8; ++l) {
+        if (base.labels[l].counts.support < 12) expected.push_back(l);
+        QCOMPARE(tuned->rule.labelThreshold(l).has_value(), base.labels[l].counts.support >= 12);
+    }
+    QVERIFY(!expected.empty());  // the long tail of randomMatrix guarantees some
+    QCOMPARE(tuned->lowSupportLabels, expected);
+}
+
+void ThresholdTunerTest::autoTopKKeepsTheBest()
+{
+    std::mt19937 rng(61);
+    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 120, 7, true));
+    auto evaluator = InteractiveEvaluator::create(m);
+    QVERIFY(evaluator.ok());
+    TuneOptions options;
+    options.autoTopK = true;
+    options.maxTopK = 4;
+    const auto tuned = tuneRule(**evaluator, options, DecisionRule());
+    QVERIFY(tuned.ok());
+    QCOMPARE(tuned->topKTrials.size(), std::size_t{5});  // 1..4 and unlimited
+    double best = -1;
+    for (const auto& [k, f1] : tuned->topKTrials) best = std::max(best, f1);
+    QCOMPARE(tuned->dev.f1, best);
+    QVERIFY(std::any_of(tuned->topKTrials.begin(), tuned->topKTrials.end(),
+                        [&](const auto& trial) { return trial.first == tuned->rule.topK() && trial.second == best; }));
+    QCOMPARE(evaluator->get()->rule(), tuned->rule);  // the evaluator is left at the result
+}
+
+void ThresholdTunerTest::infeasibleConstraint()
+{
+    // Label 0 is always predicted wrongly at any threshold that admits something: precision 0.
+    auto m = std::make_shared<ScoreMatrix>(std::vector<std::string>{"a", "b"});
+    QVERIFY(m->addDocument("d0", std::vector<float>{0.9f, 0.8f}, {1}).ok());
+    QVERIFY(m->addDocument("d1", std::vector<float>{0.2f, 0.7f}, {0, 1}).ok());
+    QVERIFY(m->addDocument("d2", std::vector<float>{0.95f, 0.1f}, {}).ok());
+    auto evaluator = InteractiveEvaluator::create(m);
+    QVERIFY(evaluator.ok());
+    TuneOptions options;
+    options.objective = *TuneObjective::parse("precision>=0.9");
+    options.perLabel = true;
+    const auto tuned = tuneRule(**evaluator, options, DecisionRule());
+    QVERIFY(tuned.ok());
+    // Label a: its gold document scores 0.2, below two negatives: precision tops out at 1/3.
+    QCOMPARE(tuned->infeasibleLabels, std::vector<std::uint32_t>{0});
+    // Label b reaches precision 1 with threshold 0.7 (both gold, recall 2/2).
+    QCOMPARE(tuned->rule.labelThreshold(1).value_or(-1.0f), 0.7f);
+}
+
+QTEST_GUILESS_MAIN(ThresholdTunerTest)
+#include "ThresholdTunerTest.moc"

@@ -2,9 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>tagbench::ui::CardinalityHistogram</name>
+    <message>
+        <location filename="../ui/CardinalityHistogram.cpp" line="+67"/>
+        <source>Labels per document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::CooccurrenceHeatmap</name>
+    <message>
+        <location filename="../ui/CooccurrenceHeatmap.cpp" line="+124"/>
+        <source>Documents with both labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 documents carry both</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::DataPage</name>
     <message>
-        <location filename="../ui/DataPage.cpp" line="+161"/>
+        <location filename="../ui/DataPage.cpp" line="+222"/>
+        <location line="+63"/>
+        <source>All documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>No dataset open.
 
 Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, CSV or TSV file onto this window.</source>
@@ -27,6 +64,31 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
     <message>
         <location line="+1"/>
+        <source>Distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels per Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-occurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hierarchy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Documents per label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -36,7 +98,17 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
+        <source>Double-click a label to browse its documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>%1 documents · %2 labels · %3 labels per document · %4 rare labels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -50,12 +122,283 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <source> · %1 lines skipped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 labels missing from train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tagbench::ui::DatasetLoadWorker</name>
     <message>
         <location filename="../ui/DatasetLoadWorker.cpp" line="+39"/>
         <source>Not enough memory to load this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::DocumentTableModel</name>
+    <message>
+        <location filename="../ui/DocumentTableModel.cpp" line="+111"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::EvaluatePage</name>
+    <message>
+        <location filename="../ui/EvaluatePage.cpp" line="+120"/>
+        <source>Cannot Open Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagbench could not open the run %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Open Training Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&lt;span style=&quot;font-size:large&quot;&gt;Micro &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; Macro-F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 documents, %6 without any label · rule from %7%8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (edited, not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+10"/>
+        <location line="+36"/>
+        <source>Optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>No global threshold meets the constraint; the global threshold was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n label(s) cannot meet the constraint at any threshold.</source>
+        <translation>
+            <numerusform>%n label cannot meet the constraint at any threshold.</numerusform>
+            <numerusform>%n labels cannot meet the constraint at any threshold.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot Save Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No run loaded.
+
+Open a training run folder (it holds labels.txt and scores/dev.scores) to evaluate and tune its thresholds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Open Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;plit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Global threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Top-k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most this many labels per document (0: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least &amp;one label per document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the rule to rule.json in the run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Maximise:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F-beta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall with precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision with recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One threshold &amp;per label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Optimise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter labels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::EvaluationSession</name>
+    <message>
+        <location filename="../ui/EvaluationSession.cpp" line="+115"/>
+        <source>Global threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Threshold of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold of %1: global</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Top-k %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No top-k limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>At least one label per document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents may have no label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
+        <source>No run is loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Optimise for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::HierarchyModel</name>
+    <message>
+        <location filename="../ui/HierarchyModel.cpp" line="+53"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exactly this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share of documents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -148,6 +491,36 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
 </context>
 <context>
+    <name>tagbench::ui::LabelCurvesWidget</name>
+    <message>
+        <location filename="../ui/LabelCurvesWidget.cpp" line="+131"/>
+        <source>%1 — support %2, threshold %3, F1 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+5"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+3"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold (drag the dashed line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::LabelDistributionChart</name>
     <message>
         <location filename="../ui/LabelDistributionChart.cpp" line="+132"/>
@@ -171,9 +544,77 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
 </context>
 <context>
+    <name>tagbench::ui::LabelMetricsModel</name>
+    <message>
+        <location filename="../ui/LabelMetricsModel.cpp" line="+91"/>
+        <source>This label&apos;s own threshold; clear the cell to follow the global one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follows the global threshold; type a value to give this label its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Documents whose gold labels include this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents the rule gives this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::LabelTableModel</name>
     <message>
-        <location filename="../ui/LabelTableModel.cpp" line="+68"/>
+        <location filename="../ui/LabelTableModel.cpp" line="+72"/>
+        <source>Missing from train: no training document carries this label, so a model cannot learn it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Rare label: fewer than 1% of the documents carry it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,13 +637,18 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+173"/>
+        <location filename="../ui/MainWindow.cpp" line="+187"/>
         <source>Tagbench</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -218,6 +664,16 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location line="+1"/>
         <source>Open a JSON lines, NeuralClassifier, fastText, CSV or TSV dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a training run folder to evaluate and tune its thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -267,13 +723,13 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+97"/>
+        <location line="+103"/>
         <location line="+10"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-82"/>
         <source>Clear List</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,12 +739,12 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>This is a folder; open one of the dataset files in it.</source>
+        <location line="+9"/>
+        <source>This folder is not a training run (it has no labels.txt and scores/); open one of the dataset files in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Open Dataset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -328,6 +784,14 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location line="+1"/>
         <source>Tagbench could not open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunLoadWorker</name>
+    <message>
+        <location filename="../ui/RunLoadWorker.cpp" line="+42"/>
+        <source>Not enough memory to load the scores of this run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,9 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>tagbench::ui::CardinalityHistogram</name>
+    <message>
+        <location filename="../ui/CardinalityHistogram.cpp" line="+67"/>
+        <source>Labels per document</source>
+        <translation>每篇文档的标签数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::CooccurrenceHeatmap</name>
+    <message>
+        <location filename="../ui/CooccurrenceHeatmap.cpp" line="+124"/>
+        <source>Documents with both labels</source>
+        <translation>同时带有两个标签的文档数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 documents</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 篇文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; and &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 documents carry both</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 与 &lt;b&gt;%2&lt;/b&gt;&lt;br&gt;%3 篇文档同时带有</translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::DataPage</name>
     <message>
-        <location filename="../ui/DataPage.cpp" line="+161"/>
+        <location filename="../ui/DataPage.cpp" line="+222"/>
+        <location line="+63"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="-15"/>
         <source>No dataset open.
 
 Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, CSV or TSV file onto this window.</source>
@@ -29,6 +66,31 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
     <message>
         <location line="+1"/>
+        <source>Distribution</source>
+        <translation>分布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels per Document</source>
+        <translation>每篇标签数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-occurrence</source>
+        <translation>共现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hierarchy</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Documents per label</source>
         <translation>各标签的文档数</translation>
     </message>
@@ -38,7 +100,17 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation>筛选标签…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+1"/>
+        <source>Double-click a label to browse its documents</source>
+        <translation>双击标签可浏览其文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>%1 documents · %2 labels · %3 labels per document · %4 rare labels</source>
         <translation>%1 篇文档 · %2 个标签 · 平均每篇 %3 个标签 · %4 个稀有标签</translation>
     </message>
@@ -52,6 +124,16 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <source> · %1 lines skipped</source>
         <translation> · 跳过了 %1 行</translation>
     </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 labels missing from train</source>
+        <translation>%1 个标签在训练集中缺失</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 documents</source>
+        <translation>%1 篇文档</translation>
+    </message>
 </context>
 <context>
     <name>tagbench::ui::DatasetLoadWorker</name>
@@ -59,6 +141,268 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <location filename="../ui/DatasetLoadWorker.cpp" line="+39"/>
         <source>Not enough memory to load this file.</source>
         <translation>内存不足，无法加载此文件。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::DocumentTableModel</name>
+    <message>
+        <location filename="../ui/DocumentTableModel.cpp" line="+111"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::EvaluatePage</name>
+    <message>
+        <location filename="../ui/EvaluatePage.cpp" line="+120"/>
+        <source>Cannot Open Run</source>
+        <translation>无法打开训练运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagbench could not open the run %1.</source>
+        <translation>Tagbench 无法打开训练运行 %1。</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Open Training Run</source>
+        <translation>打开训练运行</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&lt;span style=&quot;font-size:large&quot;&gt;Micro &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; Macro-F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 documents, %6 without any label · rule from %7%8</source>
+        <translation>&lt;span style="font-size:large"&gt;微平均 &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; 宏平均 F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 篇文档，%6 篇没有任何标签 · 规则来自 %7%8</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (edited, not saved)</source>
+        <translation>（已修改，未保存）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <location line="+10"/>
+        <location line="+36"/>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>No global threshold meets the constraint; the global threshold was kept.</source>
+        <translation>没有全局阈值能满足约束；已保留原全局阈值。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n label(s) cannot meet the constraint at any threshold.</source>
+        <translation>
+            <numerusform>%n 个标签在任何阈值下都无法满足约束。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot Save Rule</source>
+        <translation>无法保存规则</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No run loaded.
+
+Open a training run folder (it holds labels.txt and scores/dev.scores) to evaluate and tune its thresholds.</source>
+        <translation>尚未加载训练运行。
+
+请打开一个训练运行文件夹（包含 labels.txt 和 scores/dev.scores），以评估并调整其阈值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Open Run…</source>
+        <translation>打开运行…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Run:</source>
+        <translation>运行：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;plit:</source>
+        <translation>数据划分(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision rule</source>
+        <translation>决策规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Global threshold:</source>
+        <translation>全局阈值(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Top-k:</source>
+        <translation>Top-k(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most this many labels per document (0: no limit)</source>
+        <translation>每篇文档最多预测的标签数（0：不限）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least &amp;one label per document</source>
+        <translation>每篇文档至少一个标签(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Rule</source>
+        <translation>保存规则(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the rule to rule.json in the run folder</source>
+        <translation>将规则写入运行文件夹中的 rule.json</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Maximise:</source>
+        <translation>优化目标(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F-beta</source>
+        <translation>F-beta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall with precision</source>
+        <translation>在精确率约束下最大化召回率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision with recall</source>
+        <translation>在召回率约束下最大化精确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One threshold &amp;per label</source>
+        <translation>每个标签单独阈值(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Optimise</source>
+        <translation>优化(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter labels…</source>
+        <translation>筛选标签…</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::EvaluationSession</name>
+    <message>
+        <location filename="../ui/EvaluationSession.cpp" line="+115"/>
+        <source>Global threshold %1</source>
+        <translation>全局阈值 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Threshold of %1: %2</source>
+        <translation>%1 的阈值：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold of %1: global</source>
+        <translation>%1 的阈值：跟随全局</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Top-k %1</source>
+        <translation>Top-k %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No top-k limit</source>
+        <translation>不限制 Top-k</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>At least one label per document</source>
+        <translation>每篇文档至少一个标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents may have no label</source>
+        <translation>文档可以没有标签</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disable %1</source>
+        <translation>停用 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enable %1</source>
+        <translation>启用 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+15"/>
+        <source>No run is loaded.</source>
+        <translation>尚未加载训练运行。</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Optimise for %1</source>
+        <translation>按 %1 优化</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::HierarchyModel</name>
+    <message>
+        <location filename="../ui/HierarchyModel.cpp" line="+53"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exactly this label</source>
+        <translation>恰为此标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share of documents</source>
+        <translation>文档占比</translation>
     </message>
 </context>
 <context>
@@ -150,6 +494,36 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
 </context>
 <context>
+    <name>tagbench::ui::LabelCurvesWidget</name>
+    <message>
+        <location filename="../ui/LabelCurvesWidget.cpp" line="+131"/>
+        <source>%1 — support %2, threshold %3, F1 %4</source>
+        <translation>%1 — 支持数 %2，阈值 %3，F1 %4</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+5"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+3"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold (drag the dashed line)</source>
+        <translation>阈值（拖动虚线）</translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::LabelDistributionChart</name>
     <message>
         <location filename="../ui/LabelDistributionChart.cpp" line="+132"/>
@@ -173,9 +547,77 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
 </context>
 <context>
+    <name>tagbench::ui::LabelMetricsModel</name>
+    <message>
+        <location filename="../ui/LabelMetricsModel.cpp" line="+91"/>
+        <source>This label&apos;s own threshold; clear the cell to follow the global one</source>
+        <translation>此标签的专属阈值；清空单元格即改为跟随全局阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follows the global threshold; type a value to give this label its own</source>
+        <translation>跟随全局阈值；输入数值可为此标签设置专属阈值</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Documents whose gold labels include this label</source>
+        <translation>标注中含有此标签的文档数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents the rule gives this label</source>
+        <translation>规则预测为此标签的文档数</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support</source>
+        <translation>支持数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predicted</source>
+        <translation>预测数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::LabelTableModel</name>
     <message>
-        <location filename="../ui/LabelTableModel.cpp" line="+68"/>
+        <location filename="../ui/LabelTableModel.cpp" line="+72"/>
+        <source>Missing from train: no training document carries this label, so a model cannot learn it.</source>
+        <translation>训练集中缺失：没有训练文档带有此标签，模型无法学到它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Rare label: fewer than 1% of the documents carry it.</source>
         <translation>稀有标签：带有此标签的文档少于 1%。</translation>
     </message>
@@ -198,7 +640,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+173"/>
+        <location filename="../ui/MainWindow.cpp" line="+187"/>
         <source>Tagbench</source>
         <translation>Tagbench 标签工作台</translation>
     </message>
@@ -206,6 +648,11 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <location line="+1"/>
         <source>Data</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -221,6 +668,16 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <location line="+1"/>
         <source>Open a JSON lines, NeuralClassifier, fastText, CSV or TSV dataset</source>
         <translation>打开 JSON lines、NeuralClassifier、fastText、CSV 或 TSV 数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Run…</source>
+        <translation>打开运行(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a training run folder to evaluate and tune its thresholds</source>
+        <translation>打开训练运行文件夹，评估并调整其阈值</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -269,13 +726,13 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
     <message>
         <location line="+2"/>
-        <location line="+97"/>
+        <location line="+103"/>
         <location line="+10"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-82"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
@@ -285,12 +742,12 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation>文件不存在。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>This is a folder; open one of the dataset files in it.</source>
-        <translation>这是一个文件夹；请打开其中的某个数据集文件。</translation>
+        <location line="+9"/>
+        <source>This folder is not a training run (it has no labels.txt and scores/); open one of the dataset files in it.</source>
+        <translation>此文件夹不是训练运行（没有 labels.txt 和 scores/）；请打开其中的某个数据集文件。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Open Dataset</source>
         <translation>打开数据集</translation>
     </message>
@@ -330,6 +787,14 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <location line="+1"/>
         <source>Tagbench could not open %1.</source>
         <translation>Tagbench 无法打开 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunLoadWorker</name>
+    <message>
+        <location filename="../ui/RunLoadWorker.cpp" line="+42"/>
+        <source>Not enough memory to load the scores of this run.</source>
+        <translation>内存不足，无法加载此运行的分数。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "ui/DataPage.h"
+#include "ui/EvaluatePage.h"
+#include "ui/EvaluationSession.h"
 #include "ui/ImportReportDialog.h"
 #include "ui/LanguageManager.h"
 #include "ui/LoadedDataset.h"
@@ -40,6 +42,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     : QMainWindow(parent)
     , m_languages(languages)
     , m_workspace(new Workspace(this))
+    , m_evaluation(new EvaluationSession(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -61,8 +64,10 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
 
     m_dataPage = new DataPage(m_workspace, m_pages);
     m_pages->addWidget(m_dataPage);
-    auto* dataItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString());
-    m_pageList->addItem(dataItem);
+    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
+    m_evaluatePage = new EvaluatePage(m_evaluation, m_pages);
+    m_pages->addWidget(m_evaluatePage);
+    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_pageList->setCurrentRow(DataPageIndex);
 
@@ -83,6 +88,10 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
         m_closeDatasetAction->setEnabled(!m_workspace->datasets().isEmpty());
     });
     connect(m_languages, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageActions);
+    connect(m_evaluation, &EvaluationSession::runLoaded, this, [this] {
+        addRecentFile(m_evaluation->run()->runDir);
+        setCurrentPage(EvaluatePageIndex);
+    });
 
     retranslateUi();
     restoreSettings();
@@ -95,6 +104,10 @@ void MainWindow::createActions()
     m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
     m_openAction->setShortcut(QKeySequence::Open);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDatasetDialog);
+
+    m_openRunAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), this);
+    m_openRunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(m_openRunAction, &QAction::triggered, this, [this] { m_evaluatePage->openRunDialog(); });
 
     m_closeDatasetAction = new QAction(this);
     m_closeDatasetAction->setShortcut(QKeySequence::Close);
@@ -129,6 +142,7 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addAction(m_openRunAction);
     m_recentMenu = m_fileMenu->addMenu(QString());
     m_fileMenu->addAction(m_closeDatasetAction);
     m_fileMenu->addSeparator();
@@ -172,11 +186,14 @@ void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("Tagbench"));
     m_pageList->item(DataPageIndex)->setText(tr("Data"));
+    m_pageList->item(EvaluatePageIndex)->setText(tr("Evaluate"));
     m_pageList->setFixedWidth(std::max(120, m_pageList->sizeHintForColumn(0) + 24));
 
     m_fileMenu->setTitle(tr("&File"));
     m_openAction->setText(tr("&Open Dataset…"));
     m_openAction->setStatusTip(tr("Open a JSON lines, NeuralClassifier, fastText, CSV or TSV dataset"));
+    m_openRunAction->setText(tr("Open &Run…"));
+    m_openRunAction->setStatusTip(tr("Open a training run folder to evaluate and tune its thresholds"));
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_closeDatasetAction->setText(tr("&Close Dataset"));
     m_quitAction->setText(tr("&Quit"));
@@ -246,7 +263,13 @@ void MainWindow::openPath(const QString& path)
         return;
     }
     if (info.isDir()) {
-        onLoadFailed(info.absoluteFilePath(), tr("This is a folder; open one of the dataset files in it."));
+        if (EvaluatePage::isRunDirectory(info.absoluteFilePath())) {
+            m_evaluatePage->openRun(info.absoluteFilePath());
+            return;
+        }
+        onLoadFailed(info.absoluteFilePath(),
+                     tr("This folder is not a training run (it has no labels.txt and scores/); open one "
+                        "of the dataset files in it."));
         return;
     }
     m_workspace->load(info.absoluteFilePath());
@@ -345,6 +368,7 @@ QString MainWindow::pageId(int page) const
 {
     switch (page) {
     case DataPageIndex: return QStringLiteral("data");
+    case EvaluatePageIndex: return QStringLiteral("evaluate");
     }
     return QStringLiteral("page%1").arg(page);
 }

@@ -17,6 +17,8 @@ class QToolButton;
 namespace tagbench::ui {
 
 class DataPage;
+class EvaluatePage;
+class EvaluationSession;
 class LanguageManager;
 class LoadedDataset;
 class Workspace;
@@ -34,18 +36,21 @@ public:
     };
 
     /// The pages, in list order.
-    enum Page { DataPageIndex, PageCount };
+    enum Page { DataPageIndex, EvaluatePageIndex, PageCount };
 
     explicit MainWindow(LanguageManager* languages, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a dataset file in the background (what File > Open and a drop do).
+    /// Opens a dataset file, or a training run folder, in the background (what File > Open,
+    /// the command line and a drop do).
     void openPath(const QString& path);
 
     void setIssuePolicy(IssuePolicy policy) { m_issuePolicy = policy; }
 
     Workspace* workspace() const { return m_workspace; }
     DataPage* dataPage() const { return m_dataPage; }
+    EvaluatePage* evaluatePage() const { return m_evaluatePage; }
+    EvaluationSession* evaluation() const { return m_evaluation; }
 
     int pageCount() const;
     /// Stable English identifier of a page, used for screenshot file names ("data").
@@ -79,11 +84,13 @@ private:
 
     LanguageManager* m_languages;
     Workspace* m_workspace;
+    EvaluationSession* m_evaluation;
     IssuePolicy m_issuePolicy = IssuePolicy::Ask;
 
     QListWidget* m_pageList = nullptr;
     QStackedWidget* m_pages = nullptr;
     DataPage* m_dataPage = nullptr;
+    EvaluatePage* m_evaluatePage = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
@@ -91,6 +98,7 @@ private:
     QMenu* m_languageMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QAction* m_openAction = nullptr;
+    QAction* m_openRunAction = nullptr;
     QAction* m_closeDatasetAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;

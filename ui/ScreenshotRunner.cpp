@@ -1,6 +1,7 @@
 #include "ui/ScreenshotRunner.h"
 
 #include "ui/DataPage.h"
+#include "ui/EvaluationSession.h"
 #include "ui/MainWindow.h"
 #include "ui/Workspace.h"
 
@@ -29,6 +30,16 @@ void ScreenshotRunner::start()
     if (m_window->workspace()->isLoading()) {
         connect(m_window->workspace(), &Workspace::loadingIdle, this, &ScreenshotRunner::start,
                 Qt::SingleShotConnection);
+        return;
+    }
+    EvaluationSession* evaluation = m_window->evaluation();
+    if (evaluation->isLoading()) {
+        connect(evaluation, &EvaluationSession::runLoaded, this, &ScreenshotRunner::start, Qt::SingleShotConnection);
+        connect(evaluation, &EvaluationSession::loadFailed, this, [this](const QString& runDir, const QString& message) {
+            std::fprintf(stderr, "tagbench: cannot load run %s: %s\n", qPrintable(runDir), qPrintable(message));
+            ++m_failures;
+            start();
+        });
         return;
     }
     if (m_started)

@@ -10,6 +10,8 @@ const std::vector<Command>& commands()
         {"stats", "label statistics of dataset files (distribution, cardinality, pairs)", runStats},
         {"train", "train a TextCNN or FastText classifier from a JSON config", runTrain},
         {"tune", "choose thresholds/top-k of a run on dev, write rule.json", runTune},
+        {"compare", "compare two runs label by label (F1 gains and losses)", runCompare},
+        {"ensemble", "combine runs: mean scores, intersection/union, two-stage", runEnsemble},
         {"export", "pack a training run into one .tagbench bundle (or describe one with --info)", runExport},
         {"predict", "apply a .tagbench bundle to documents, write JSONL or CSV predictions", runPredict},
         {"eval", "score a labelled dataset with a .tagbench bundle and print its metrics", runEval},

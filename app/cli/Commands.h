@@ -28,6 +28,12 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
 /// tagbench-cli tune (app/cli/TuneCommand.cpp).
 int runTune(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// tagbench-cli compare (app/cli/CompareCommand.cpp).
+int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// tagbench-cli ensemble (app/cli/EnsembleCommand.cpp).
+int runEnsemble(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// tagbench-cli export (app/cli/ExportCommand.cpp).
 int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

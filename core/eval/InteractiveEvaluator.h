@@ -25,17 +25,19 @@ struct LabelCurve {
 };
 
 /// Metrics of a decision rule on one scored split that follow every edit of the rule fast
-/// enough for a slider (a few ms for 200,000 documents x 500 labels).
+/// enough for a slider (about a millisecond for 200,000 documents x 500 labels; see
+/// docs/benchmarks.md, "Interactive tuning").
 ///
 /// Index, built once: per label, its scores sorted descending, the positions of its gold
-/// entries, and a WaveletMatrix over the row rank of each entry. Then for threshold t and
-/// top-k k a label's predictions = #{score >= t and rank < k}: one binary search plus
-/// O(log labels) rank queries, for the gold entries likewise. Editing one label's threshold
-/// recomputes that label only (micro sums are updated incrementally); the global threshold
-/// and top-k recompute each label in O(log). atLeastOne keeps, per label, the documents whose
-/// best enabled label it is, sorted by that score: only documents whose best label fails its
-/// threshold can be empty, and each is checked along its few best labels.
-/// Results equal evaluate() (DecisionRule semantics) exactly.
+/// entries, and a WaveletMatrix over the row rank of each entry. For threshold t and top-k k a
+/// label's predictions are #{score >= t and rank < k}: one binary search plus O(log labels)
+/// rank queries, and the same over the gold entries gives the true positives. So editing one
+/// label's threshold recomputes that label's counts only; the global threshold and top-k
+/// recompute each label in O(log). Empty rows (and atLeastOne) need per-document knowledge:
+/// a row can only be empty when its best enabled label fails its threshold, so documents are
+/// grouped by that label and sorted by its score; the failing ones are a suffix of each group,
+/// and each is checked along its best labels (stored in the same order, read sequentially)
+/// until the scores drop below every threshold. Results equal evaluate() exactly.
 class InteractiveEvaluator final {
 public:
     /// Indexes scores (O(documents x labels x log)); the matrix is shared, not copied.

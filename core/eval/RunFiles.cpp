@@ -133,4 +133,13 @@ Result<RunRule> currentRule(const std::string& runDir, const std::vector<std::st
     return RunRule{std::move(*rule), "rule.json"};
 }
 
+Result<RunUnderRule> loadRunUnderRule(const std::string& runDir, const std::string& split)
+{
+    auto loaded = loadRunSplit(runDir, split);
+    if (!loaded) return loaded.error();
+    auto rule = currentRule(runDir, loaded->labels);
+    if (!rule) return rule.error();
+    return RunUnderRule{runDir, std::move(*loaded), std::move(*rule)};
+}
+
 } // namespace tagbench::eval

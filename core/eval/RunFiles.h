@@ -38,4 +38,14 @@ Result<RunRule> trainingRule(const std::string& runDir, const std::vector<std::s
 /// RUN_DIR/rule.json when present, else trainingRule().
 Result<RunRule> currentRule(const std::string& runDir, const std::vector<std::string>& labels);
 
+/// One split of a run together with the rule it is evaluated under (currentRule()).
+struct RunUnderRule {
+    std::string dir;
+    RunSplit split;
+    RunRule rule;
+};
+
+/// loadRunSplit() and currentRule() in one.
+Result<RunUnderRule> loadRunUnderRule(const std::string& runDir, const std::string& split);
+
 } // namespace tagbench::eval

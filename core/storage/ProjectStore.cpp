@@ -222,15 +222,26 @@ Status ProjectStore::transaction(const std::function<Status()>& body)
     const bool outer = m_transactionDepth == 0;
     const std::string savepoint = "tb_sp" + std::to_string(m_transactionDepth);
     TAGBENCH_TRY(sqliteExec(m_db, outer ? "BEGIN IMMEDIATE" : ("SAVEPOINT " + savepoint).c_str()));
+    auto rollback = [&] {
+        if (outer) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+        else sqlite3_exec(m_db, ("ROLLBACK TO " + savepoint + "; RELEASE " + savepoint).c_str(), nullptr, nullptr, nullptr);
+    };
     ++m_transactionDepth;
-    Status status = body();
+    Status status;
+    try {
+        status = body();
+    } catch (...) {
+        // Leave the connection usable (no dangling transaction) for whoever catches this.
+        --m_transactionDepth;
+        rollback();
+        throw;
+    }
     --m_transactionDepth;
     if (status) {
         status = sqliteExec(m_db, outer ? "COMMIT" : ("RELEASE " + savepoint).c_str());
         if (status) return status;
     }
-    if (outer) sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    else sqlite3_exec(m_db, ("ROLLBACK TO " + savepoint + "; RELEASE " + savepoint).c_str(), nullptr, nullptr, nullptr);
+    rollback();
     return status;
 }
 
@@ -337,6 +348,17 @@ Result<std::optional<RunRecord>> ProjectStore::run(std::int64_t runId) const
     SqliteStatement q;
     TAGBENCH_TRY(q.prepare(m_db, std::string(kRunColumns) + " WHERE id = ?1"));
     q.bind(1, runId);
+    auto rows = collect<RunRecord>(q, readRun);
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<RunRecord>();
+    return std::optional<RunRecord>(std::move(rows->front()));
+}
+
+Result<std::optional<RunRecord>> ProjectStore::runByDir(const std::string& runDir) const
+{
+    SqliteStatement q;
+    TAGBENCH_TRY(q.prepare(m_db, std::string(kRunColumns) + " WHERE run_dir = ?1"));
+    q.bind(1, runDir);
     auto rows = collect<RunRecord>(q, readRun);
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<RunRecord>();

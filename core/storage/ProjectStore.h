@@ -52,6 +52,8 @@ public:
     Status updateRun(const RunRecord& record);
     Status setRunStatus(std::int64_t runId, RunStatus status);
     Result<std::optional<RunRecord>> run(std::int64_t runId) const;
+    /// The run whose files live in runDir (run directories are unique per project).
+    Result<std::optional<RunRecord>> runByDir(const std::string& runDir) const;
     /// Runs, newest first.
     Result<std::vector<RunRecord>> listRuns() const;
     /// Deletes a run and, with it, its epochs, rules and reviews.

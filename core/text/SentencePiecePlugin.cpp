@@ -123,6 +123,9 @@ Result<std::string> SentencePiecePlugin::train(const std::vector<std::pair<std::
         names.push_back(name.c_str());
         values.push_back(value.c_str());
     }
+    // The trainer keeps process-wide state (random seed, logging level): one training at a time.
+    static std::mutex trainMutex;
+    std::lock_guard<std::mutex> lock(trainMutex);
     std::string model;
     const int rc = m_api->train(names.data(), values.data(), names.size(), [](const char* bytes, std::size_t size, void* user) {
         static_cast<std::string*>(user)->assign(bytes, size);

@@ -2,6 +2,7 @@
 
 #include "core/data/Dataset.h"
 #include "core/text/ParallelRanges.h"
+#include "core/text/TokenCounter.h"
 #include "core/text/Tokenizer.h"
 #include "core/util/AtomicFile.h"
 
@@ -11,7 +12,6 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
-#include <unordered_map>
 
 namespace tagbench {
 
@@ -19,9 +19,16 @@ namespace {
 
 constexpr std::string_view kPadToken = "<pad>";
 constexpr std::string_view kUnkToken = "<unk>";
-constexpr std::int32_t kEmptySlot = -1;
+constexpr std::uint64_t kEmptySlot = 0;
 
-std::size_t hashToken(std::string_view token) { return std::hash<std::string_view>{}(token); }
+std::uint64_t hashToken(std::string_view token) { return std::hash<std::string_view>{}(token); }
+
+inline std::uint64_t makeSlot(std::uint64_t hash, std::int32_t id)
+{
+    return (hash & 0xFFFFFFFF00000000ULL) | (static_cast<std::uint64_t>(id) + 1);
+}
+
+inline std::int32_t slotId(std::uint64_t slot) { return static_cast<std::int32_t>((slot & 0xFFFFFFFFULL) - 1); }
 
 Error lineError(const std::string& path, std::size_t line, const std::string& reason)
 {
@@ -40,7 +47,8 @@ void Vocabulary::add(std::string token, std::int64_t count)
 {
     if ((m_tokens.size() + 1) * 2 > m_slots.size()) rehash(std::max<std::size_t>(16, m_slots.size() * 2));
     const auto id = static_cast<std::int32_t>(m_tokens.size());
-    m_slots[findSlot(token)] = id;
+    const std::uint64_t hash = hashToken(token);
+    m_slots[findSlot(token, hash)] = makeSlot(hash, id);
     m_tokens.push_back(std::move(token));
     m_counts.push_back(count);
 }
@@ -48,23 +56,29 @@ void Vocabulary::add(std::string token, std::int64_t count)
 void Vocabulary::rehash(std::size_t slotCount)
 {
     m_slots.assign(slotCount, kEmptySlot);
-    for (std::size_t id = 0; id < m_tokens.size(); ++id)
-        m_slots[findSlot(m_tokens[id])] = static_cast<std::int32_t>(id);
+    for (std::size_t id = 0; id < m_tokens.size(); ++id) {
+        const std::uint64_t hash = hashToken(m_tokens[id]);
+        m_slots[findSlot(m_tokens[id], hash)] = makeSlot(hash, static_cast<std::int32_t>(id));
+    }
 }
 
-std::size_t Vocabulary::findSlot(std::string_view token) const
+std::size_t Vocabulary::findSlot(std::string_view token, std::uint64_t hash) const
 {
     const std::size_t mask = m_slots.size() - 1;
-    std::size_t slot = hashToken(token) & mask;
-    while (m_slots[slot] != kEmptySlot && m_tokens[static_cast<std::size_t>(m_slots[slot])] != token)
-        slot = (slot + 1) & mask;
-    return slot;
+    const std::uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
+    std::size_t slot = hash & mask;
+    for (;; slot = (slot + 1) & mask) {
+        const std::uint64_t entry = m_slots[slot];
+        if (entry == kEmptySlot) return slot;
+        if ((entry & 0xFFFFFFFF00000000ULL) == tag && m_tokens[static_cast<std::size_t>(slotId(entry))] == token)
+            return slot;
+    }
 }
 
 std::int32_t Vocabulary::id(std::string_view token) const
 {
-    const std::int32_t found = m_slots[findSlot(token)];
-    return found == kEmptySlot ? kUnk : found;
+    const std::uint64_t entry = m_slots[findSlot(token, hashToken(token))];
+    return entry == kEmptySlot ? kUnk : slotId(entry);
 }
 
 Vocabulary Vocabulary::fromCounts(std::vector<std::pair<std::string, std::int64_t>> counts, std::int64_t minCount,
@@ -93,31 +107,18 @@ Vocabulary Vocabulary::fromCounts(std::vector<std::pair<std::string, std::int64_
 Vocabulary Vocabulary::build(const Dataset& dataset, const Tokenizer& tokenizer, std::int64_t minCount,
                              std::size_t maxSize, int threads)
 {
-    using CountMap = std::unordered_map<std::string, std::int64_t>;
     const int workers = resolveThreadCount(threads, dataset.size());
-    std::vector<CountMap> partial(static_cast<std::size_t>(workers));
+    std::vector<TokenCounter> partial(static_cast<std::size_t>(workers));
     forEachRange(dataset.size(), workers, [&](std::size_t worker, std::size_t begin, std::size_t end) {
-        CountMap& counts = partial[worker];
-        std::string key;  // reused, so a lookup of a known token allocates nothing
-        for (std::size_t i = begin; i < end; ++i) {
-            tokenizer.tokenize(dataset.text(i), [&](std::string_view token) {
-                key.assign(token);
-                auto it = counts.find(key);
-                if (it != counts.end()) ++it->second;
-                else counts.emplace(key, 1);
-            });
-        }
+        TokenCounter& counter = partial[worker];
+        for (std::size_t i = begin; i < end; ++i)
+            tokenizer.tokenize(dataset.text(i), [&counter](std::string_view token) { counter.add(token); });
     });
-    CountMap& merged = partial.front();
     for (std::size_t w = 1; w < partial.size(); ++w) {
-        for (auto& [token, count] : partial[w]) merged[token] += count;
-        CountMap().swap(partial[w]);
+        partial.front().merge(partial[w]);
+        partial[w] = TokenCounter();
     }
-    std::vector<std::pair<std::string, std::int64_t>> counts;
-    counts.reserve(merged.size());
-    for (auto& entry : merged) counts.emplace_back(entry.first, entry.second);
-    CountMap().swap(merged);
-    return fromCounts(std::move(counts), minCount, maxSize);
+    return fromCounts(partial.front().takeCounts(), minCount, maxSize);
 }
 
 Status Vocabulary::save(const std::string& path) const

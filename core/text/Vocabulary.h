@@ -50,13 +50,14 @@ public:
 private:
     void add(std::string token, std::int64_t count);
     void rehash(std::size_t slotCount);
-    std::size_t findSlot(std::string_view token) const;
+    std::size_t findSlot(std::string_view token, std::uint64_t hash) const;
 
     std::vector<std::string> m_tokens;
     std::vector<std::int64_t> m_counts;
-    // Open-addressing table of ids keyed by token text: lookups by string_view allocate nothing
-    // (std::unordered_map<std::string> would build a std::string per lookup in C++17).
-    std::vector<std::int32_t> m_slots;
+    // Open-addressing table keyed by token text: lookups by string_view allocate nothing
+    // (std::unordered_map<std::string> would build a std::string per lookup in C++17). A slot
+    // holds (hash high bits << 32 | id + 1), 0 when empty, so most misses never touch a string.
+    std::vector<std::uint64_t> m_slots;
 };
 
 } // namespace tagbench

@@ -65,10 +65,14 @@ void Optimizer::stepDense(Slot& slot, const torch::Tensor& gradIn)
 void Optimizer::stepSparse(Slot& slot, const torch::Tensor& gradIn)
 {
     const torch::Tensor grad = gradIn.coalesce();
-    const torch::Tensor rows = grad.indices()[0];
-    torch::Tensor values = grad.values();
+    const torch::Tensor rows = grad.indices()[0].contiguous();
+    torch::Tensor values = grad.values().contiguous();
     if (values.numel() == 0) return;
     torch::Tensor& p = slot.parameter;
+    if (p.is_cpu() && p.scalar_type() == torch::kFloat32 && p.is_contiguous() && values.scalar_type() == torch::kFloat32) {
+        stepSparseCpu(slot, rows, values);
+        return;
+    }
     const double lr = m_options.learningRate;
     if (m_options.kind == "sgd") {
         if (m_options.weightDecay != 0.0) values = values.add(p.index_select(0, rows), m_options.weightDecay);
@@ -89,6 +93,50 @@ void Optimizer::stepSparse(Slot& slot, const torch::Tensor& gradIn)
     const double correction2 = 1.0 - std::pow(b2, static_cast<double>(slot.steps));
     const torch::Tensor update = m / (v.sqrt() / std::sqrt(correction2)).add_(m_options.epsilon);
     p.index_add_(0, rows, update, -lr / correction1);
+}
+
+void Optimizer::stepSparseCpu(Slot& slot, const torch::Tensor& rows, const torch::Tensor& values)
+{
+    // One fused pass per touched row: the generic index_select/index_copy_/index_add_ chain costs
+    // five kernel launches and four temporaries per step, which dominates fastText-sized batches.
+    const std::int64_t width = slot.parameter.numel() / std::max<std::int64_t>(slot.parameter.size(0), 1);
+    const std::int64_t count = rows.numel();
+    const auto* rowIds = rows.data_ptr<std::int64_t>();
+    const float* grads = values.data_ptr<float>();
+    float* weights = slot.parameter.data_ptr<float>();
+    const auto lr = static_cast<float>(m_options.learningRate);
+    const auto decay = static_cast<float>(m_options.weightDecay);
+    if (m_options.kind == "sgd") {
+        for (std::int64_t i = 0; i < count; ++i) {
+            float* w = weights + rowIds[i] * width;
+            const float* g = grads + i * width;
+            for (std::int64_t d = 0; d < width; ++d) w[d] -= lr * (g[d] + decay * w[d]);
+        }
+        return;
+    }
+    const auto b1 = static_cast<float>(m_options.beta1), b2 = static_cast<float>(m_options.beta2);
+    const double steps = static_cast<double>(slot.steps);
+    const auto stepSize = static_cast<float>(m_options.learningRate / (1.0 - std::pow(m_options.beta1, steps)));
+    const auto invCorrection2 = static_cast<float>(1.0 / std::sqrt(1.0 - std::pow(m_options.beta2, steps)));
+    const auto eps = static_cast<float>(m_options.epsilon);
+    const bool decoupled = m_options.kind == "adamw";
+    float* m = slot.expAvg.data_ptr<float>();
+    float* v = slot.expAvgSq.data_ptr<float>();
+    for (std::int64_t i = 0; i < count; ++i) {
+        const std::int64_t offset = rowIds[i] * width;
+        float* w = weights + offset;
+        float* mRow = m + offset;
+        float* vRow = v + offset;
+        const float* g = grads + i * width;
+        for (std::int64_t d = 0; d < width; ++d) {
+            float gd = g[d];
+            if (decoupled) w[d] -= lr * decay * w[d];
+            else gd += decay * w[d];
+            mRow[d] = b1 * mRow[d] + (1.0f - b1) * gd;
+            vRow[d] = b2 * vRow[d] + (1.0f - b2) * gd * gd;
+            w[d] -= stepSize * mRow[d] / (std::sqrt(vRow[d]) * invCorrection2 + eps);
+        }
+    }
 }
 
 void Optimizer::save(torch::serialize::OutputArchive& archive) const

@@ -49,6 +49,7 @@ private:
     };
     void stepDense(Slot& slot, const torch::Tensor& grad);
     void stepSparse(Slot& slot, const torch::Tensor& grad);
+    void stepSparseCpu(Slot& slot, const torch::Tensor& rows, const torch::Tensor& values);
 
     OptimizerOptions m_options;
     std::vector<Slot> m_slots;

@@ -101,6 +101,10 @@ std::string ensureRun(const std::string& given, const std::string& work, const s
     options.runDir = runDir;
     options.device = "cpu";
     Trainer trainer(*config, options);
+    // The trainer calls every callback unconditionally (an unset one throws bad_function_call).
+    trainer.setProgressCallback([](const TrainProgress&) {});
+    trainer.setEpochCallback([](const EpochReport&) {});
+    trainer.setLogCallback([](const std::string&) {});
     std::cout << "training " << model << " (" << config->train.epochs << " epochs) ..." << std::flush;
     const auto start = Clock::now();
     const auto result = trainer.run();

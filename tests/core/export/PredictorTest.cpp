@@ -73,6 +73,14 @@ private slots:
             options.runDir = m_dir.filePath(model + "-run").toStdString();
             options.device = "cpu";
             Trainer trainer(*config, options);
+            // The trainer calls every callback unconditionally (an unset one throws bad_function_call).
+            trainer.setProgressCallback([](const TrainProgress&) {});
+            trainer.setEpochCallback([](const EpochReport&) {});
+            trainer.setLogCallback([](const std::string&) {});
+    // The trainer calls every callback unconditionally (an unset one throws bad_function_call).
+    trainer.setProgressCallback([](const TrainProgress&) {});
+    trainer.setEpochCallback([](const EpochReport&) {});
+    trainer.setLogCallback([](const std::string&) {});
             const auto result = trainer.run();
             QVERIFY2(result.ok(), result.ok() ? "" : result.message().c_str());
             const auto exported = exportBundle(options.runDir, bundlePath(model).toStdString());

@@ -224,6 +224,12 @@ void ProjectStoreTest::runsAndEpochs()
     QCOMPARE(runs->size(), std::size_t(2));
     QCOMPARE(runs->front().id, *id2);  // newest first
 
+    const auto byDir = store->runByDir("/runs/b");
+    REQUIRE_OK(byDir);
+    QVERIFY(byDir->has_value());
+    QCOMPARE((*byDir)->id, *id2);
+    QVERIFY(!store->runByDir("/runs/none")->has_value());
+
     updated.id = 12345;
     QVERIFY(!store->updateRun(updated).ok());
     QVERIFY(!store->setRunStatus(12345, RunStatus::Failed).ok());

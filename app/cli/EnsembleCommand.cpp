@@ -1,0 +1,149 @@
+// tagbench-cli ensemble: combine runs on one split (mean, intersection, union, two-stage).
+#include "app/cli/CliArgs.h"
+#include "app/cli/Commands.h"
+#include "core/eval/Ensemble.h"
+#include "core/eval/Metrics.h"
+#include "core/eval/RunFiles.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ostream>
+
+namespace tagbench::cli {
+
+namespace {
+
+using namespace tagbench::eval;
+
+const char* const kEnsembleHelp = R"(Usage: tagbench-cli ensemble --run A --run B [--run C ...] [options]
+       tagbench-cli ensemble --run MULTI --binary-run BINARY --label NAME [options]
+
+Combines runs on one split and prints the metrics of each run and of the combination.
+  mean          average the scores, then apply --threshold/--top-k (default)
+  intersection  a label is predicted when every run predicts it (each under its own rule)
+  union         a label is predicted when any run predicts it (each under its own rule)
+Two-stage: the scores of BINARY (a dedicated run for one label) replace the column NAME of
+MULTI, which is then evaluated under MULTI's rule.
+
+Options:
+  --split NAME        dev | test (default test)
+  --mode MODE         mean | intersection | union (default mean)
+  --threshold T       threshold of the mean mode (default 0.5)
+  --top-k K           top-k of the mean mode (default 0 = unlimited)
+)";
+
+// CliArgs keeps one value per flag: collect every --run first.
+std::vector<std::string> takeRuns(std::vector<std::string>& args)
+{
+    std::vector<std::string> runs, rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--run" && i + 1 < args.size()) {
+            runs.push_back(args[++i]);
+        } else if (args[i].rfind("--run=", 0) == 0) {
+            runs.push_back(args[i].substr(6));
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    args.swap(rest);
+    return runs;
+}
+
+std::string fixed(double value, int decimals, bool sign = false)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, sign ? "%+.*f" : "%.*f", decimals, value);
+    return buffer;
+}
+
+Result<std::string> splitName(const CliArgs& args)
+{
+    const std::string split = args.value("split", "test");
+    if (split != "dev" && split != "test") return Error{"--split must be dev or test, got '" + split + "'"};
+    return split;
+}
+
+int usage(std::ostream& err, const char* command, const std::string& message, const char* help)
+{
+    err << "tagbench-cli " << command << ": " << message << '\n' << help;
+    return 2;
+}
+
+} // namespace
+
+int runEnsemble(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
+{
+    std::vector<std::string> rest = arguments;
+    const std::vector<std::string> runs = takeRuns(rest);
+    auto parsed = CliArgs::parse(rest, {"split", "mode", "threshold", "top-k", "binary-run", "label"}, {"help"});
+    if (!parsed) return usage(err, "ensemble", parsed.message(), kEnsembleHelp);
+    const CliArgs& args = *parsed;
+    if (args.has("help")) {
+        out << kEnsembleHelp;
+        return 0;
+    }
+    auto split = splitName(args);
+    if (!split) return usage(err, "ensemble", split.message(), kEnsembleHelp);
+    const bool twoStage = args.has("binary-run");
+    if (twoStage && (runs.size() != 1 || args.value("label").empty()))
+        return usage(err, "ensemble", "two-stage needs one --run, --binary-run and --label", kEnsembleHelp);
+    if (!twoStage && runs.size() < 2) return usage(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
+    const std::string mode = args.value("mode", "mean");
+    if (mode != "mean" && mode != "intersection" && mode != "union")
+        return usage(err, "ensemble", "--mode must be mean, intersection or union", kEnsembleHelp);
+    char* end = nullptr;
+    const std::string thresholdText = args.value("threshold", "0.5");
+    const float threshold = std::strtof(thresholdText.c_str(), &end);
+    if (thresholdText.empty() || *end != '\0') return usage(err, "ensemble", "--threshold needs a number", kEnsembleHelp);
+    const std::string topKText = args.value("top-k", "0");
+    const long topK = std::strtol(topKText.c_str(), &end, 10);
+    if (topKText.empty() || *end != '\0' || topK < 0) return usage(err, "ensemble", "--top-k needs an integer >= 0", kEnsembleHelp);
+
+    std::vector<RunUnderRule> loaded;
+    for (const auto& dir : runs) {
+        auto run = loadRunUnderRule(dir, *split);
+        if (!run) {
+            err << "tagbench-cli ensemble: " << run.message() << '\n';
+            return 1;
+        }
+        out << "Run " << loaded.size() + 1 << ": " << dir << " (" << run->rule.source << ")\n   "
+            << performanceLine(evaluate(run->split.scores, run->rule.rule)) << '\n';
+        loaded.push_back(std::move(*run));
+    }
+    const auto fail = [&](const std::string& message) {
+        err << "tagbench-cli ensemble: " << message << '\n';
+        return 1;
+    };
+    if (twoStage) {
+        auto binary = ScoreMatrix::load(runScoresPath(args.value("binary-run"), *split));
+        if (!binary) return fail(binary.message());
+        auto combined = overrideLabelScores(loaded[0].split.scores, *binary, args.value("label"));
+        if (!combined) return fail(combined.message());
+        out << "Two-stage (" << args.value("label") << " from " << args.value("binary-run") << ")\n   "
+            << performanceLine(evaluate(*combined, loaded[0].rule.rule)) << '\n';
+        return 0;
+    }
+    std::vector<const ScoreMatrix*> matrices;
+    std::vector<DecisionRule> rules;
+    for (const auto& run : loaded) {
+        matrices.push_back(&run.split.scores);
+        rules.push_back(run.rule.rule);
+    }
+    if (mode == "mean") {
+        auto mean = meanScores(matrices);
+        if (!mean) return fail(mean.message());
+        DecisionRule rule(threshold);
+        rule.setTopK(static_cast<int>(topK));
+        out << "Mean of " << runs.size() << " runs (threshold " << fixed(threshold, 4) << ", top-k " << topK << ")\n   "
+            << performanceLine(evaluate(*mean, rule)) << '\n';
+        return 0;
+    }
+    auto combined = combineDecisions(
+        matrices, rules, mode == "intersection" ? DecisionCombination::Intersection : DecisionCombination::Union);
+    if (!combined) return fail(combined.message());
+    out << (mode == "intersection" ? "Intersection" : "Union") << " of " << runs.size() << " runs\n   "
+        << performanceLine(*combined) << '\n';
+    return 0;
+}
+
+} // namespace tagbench::cli

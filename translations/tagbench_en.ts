@@ -84,7 +84,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
     <message>
         <location line="+1"/>
-        <source>Documents</source>
+        <source>Document Browser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -136,7 +136,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::DatasetLoadWorker</name>
     <message>
-        <location filename="../ui/DatasetLoadWorker.cpp" line="+39"/>
+        <location filename="../ui/DatasetLoadWorker.cpp" line="+43"/>
         <source>Not enough memory to load this file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,7 +523,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::LabelDistributionChart</name>
     <message>
-        <location filename="../ui/LabelDistributionChart.cpp" line="+132"/>
+        <location filename="../ui/LabelDistributionChart.cpp" line="+133"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
@@ -538,7 +538,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 documents (%3%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,8 +637,33 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+187"/>
+        <location filename="../ui/MainWindow.cpp" line="+102"/>
+        <source>The run was not added to the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>%1 — Tagbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tagbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Project…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -723,18 +748,18 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
     </message>
     <message>
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+109"/>
         <location line="+10"/>
         <source>Loading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-88"/>
         <source>Clear List</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The file does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -768,8 +793,13 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <source>%1 was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 was not added to the project: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Opened %1: %Ln document(s) in %2 s</source>
         <translation>
             <numerusform>Opened %1: %Ln document in %2 s</numerusform>
@@ -784,6 +814,186 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
     <message>
         <location line="+1"/>
         <source>Tagbench could not open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ProjectPage</name>
+    <message>
+        <location filename="../ui/ProjectPage.cpp" line="+144"/>
+        <source>New Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagbench projects (*.%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagbench projects (*.%1);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot Open Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot Add Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add Training Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot Add Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>&lt;h3&gt;No project open&lt;/h3&gt;&lt;p&gt;A project keeps the datasets you work with, your training runs, their metrics, decision rules and review decisions in one file, so that you can come back to them later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recent projects:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add Open Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register every dataset open on the Data page in this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in Data Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Remove from Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Training runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;Run Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ProjectSession</name>
+    <message>
+        <location filename="../ui/ProjectSession.cpp" line="+78"/>
+        <location line="+29"/>
+        <location line="+34"/>
+        <location line="+11"/>
+        <source>No project is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

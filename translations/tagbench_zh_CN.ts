@@ -86,8 +86,8 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     </message>
     <message>
         <location line="+1"/>
-        <source>Documents</source>
-        <translation>文档数</translation>
+        <source>Document Browser</source>
+        <translation>文档浏览</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -138,7 +138,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::DatasetLoadWorker</name>
     <message>
-        <location filename="../ui/DatasetLoadWorker.cpp" line="+39"/>
+        <location filename="../ui/DatasetLoadWorker.cpp" line="+43"/>
         <source>Not enough memory to load this file.</source>
         <translation>内存不足，无法加载此文件。</translation>
     </message>
@@ -186,7 +186,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location line="+59"/>
         <source>&lt;span style=&quot;font-size:large&quot;&gt;Micro &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; Macro-F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 documents, %6 without any label · rule from %7%8</source>
-        <translation>&lt;span style="font-size:large"&gt;微平均 &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; 宏平均 F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 篇文档，%6 篇没有任何标签 · 规则来自 %7%8</translation>
+        <translation>&lt;span style=&quot;font-size:large&quot;&gt;微平均 &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; 宏平均 F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 篇文档，%6 篇没有任何标签 · 规则来自 %7%8</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -526,7 +526,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::LabelDistributionChart</name>
     <message>
-        <location filename="../ui/LabelDistributionChart.cpp" line="+132"/>
+        <location filename="../ui/LabelDistributionChart.cpp" line="+133"/>
         <source>Documents</source>
         <translation>文档数</translation>
     </message>
@@ -541,7 +541,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <translation>稀有标签（少于 1% 的文档）</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 documents (%3%)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 篇文档（%3%）</translation>
     </message>
@@ -640,9 +640,34 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+187"/>
+        <location filename="../ui/MainWindow.cpp" line="+102"/>
+        <source>The run was not added to the project: %1</source>
+        <translation>该运行未加入项目：%1</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>%1 — Tagbench</source>
+        <translation>%1 — Tagbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tagbench</source>
         <translation>Tagbench 标签工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -726,18 +751,18 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
     </message>
     <message>
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+109"/>
         <location line="+10"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-88"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>The file does not exist.</source>
         <translation>文件不存在。</translation>
     </message>
@@ -771,8 +796,13 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <source>%1 was not opened.</source>
         <translation>未打开 %1。</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 was not added to the project: %2</source>
+        <translation>%1 未加入项目：%2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+5"/>
         <source>Opened %1: %Ln document(s) in %2 s</source>
         <translation>
             <numerusform>已打开 %1：%Ln 篇文档，用时 %2 秒</numerusform>
@@ -787,6 +817,186 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <location line="+1"/>
         <source>Tagbench could not open %1.</source>
         <translation>Tagbench 无法打开 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ProjectPage</name>
+    <message>
+        <location filename="../ui/ProjectPage.cpp" line="+144"/>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagbench projects (*.%1)</source>
+        <translation>Tagbench 项目 (*.%1)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagbench projects (*.%1);;All files (*)</source>
+        <translation>Tagbench 项目 (*.%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot Open Project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot Add Datasets</source>
+        <translation>无法添加数据集</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add Training Run</source>
+        <translation>添加训练运行</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot Add Run</source>
+        <translation>无法添加运行</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot Remove</source>
+        <translation>无法移除</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>&lt;h3&gt;No project open&lt;/h3&gt;&lt;p&gt;A project keeps the datasets you work with, your training runs, their metrics, decision rules and review decisions in one file, so that you can come back to them later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;尚未打开项目&lt;/h3&gt;&lt;p&gt;项目把您使用的数据集、训练运行及其指标、决策规则和审核结果保存在一个文件中，方便日后继续工作。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recent projects:</source>
+        <translation>最近的项目：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close Project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Documents</source>
+        <translation>文档数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add Open Datasets</source>
+        <translation>添加已打开的数据集(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register every dataset open on the Data page in this project</source>
+        <translation>将“数据”页中打开的所有数据集登记到此项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open in Data Page</source>
+        <translation>在数据页中打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Remove from Project</source>
+        <translation>从项目中移除</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Training runs</source>
+        <translation>训练运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add &amp;Run Folder…</source>
+        <translation>添加运行文件夹(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ProjectSession</name>
+    <message>
+        <location filename="../ui/ProjectSession.cpp" line="+78"/>
+        <location line="+29"/>
+        <location line="+34"/>
+        <location line="+11"/>
+        <source>No project is open.</source>
+        <translation>尚未打开项目。</translation>
     </message>
 </context>
 <context>

@@ -276,7 +276,7 @@ void DataPage::retranslateUi()
     m_tabs->setTabText(CardinalityTab, tr("Labels per Document"));
     m_tabs->setTabText(CooccurrenceTab, tr("Co-occurrence"));
     m_tabs->setTabText(HierarchyTab, tr("Hierarchy"));
-    m_tabs->setTabText(DocumentsTab, tr("Documents"));
+    m_tabs->setTabText(DocumentsTab, tr("Document Browser"));
     m_chartTitle->setText(tr("Documents per label"));
     m_filter->setPlaceholderText(tr("Filter labels…"));
     m_table->setToolTip(tr("Double-click a label to browse its documents"));

@@ -1,6 +1,7 @@
 #include "ui/DatasetLoadWorker.h"
 
 #include "core/data/DatasetReader.h"
+#include "core/storage/ContentHash.h"
 
 #include <QFile>
 
@@ -32,7 +33,10 @@ void DatasetLoadWorker::load(quint64 requestId, const QString& path)
             return;
         }
         auto data = std::make_shared<const Dataset>(std::move(result).value());
-        auto dataset = std::make_shared<const LoadedDataset>(path, std::move(data), std::move(report));
+        // The fingerprint a project registers the file under; hashing here keeps it off the UI thread.
+        Result<std::string> hash = ContentHash::ofFile(QFile::encodeName(path).toStdString());
+        auto dataset = std::make_shared<const LoadedDataset>(path, std::move(data), std::move(report),
+                                                             hash.ok() ? QString::fromStdString(*hash) : QString());
         emit progress(requestId, 1.0);
         emit loaded(requestId, std::move(dataset));
     } catch (const std::bad_alloc&) {

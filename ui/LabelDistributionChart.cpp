@@ -18,6 +18,7 @@ namespace tagbench::ui {
 namespace {
 // Height of one bar row in device-independent pixels; keeps label text readable at any size.
 constexpr int rowHeight = 22;
+constexpr int maxRowHeight = 34;
 // Log axes cannot start at zero; bars grow from here so that a count of 1 is still visible.
 constexpr double logBase = 0.5;
 } // namespace
@@ -197,8 +198,11 @@ void LabelDistributionChart::applyValueAxis()
 void LabelDistributionChart::updateScrollRange()
 {
     const int rows = m_distribution.labels.size();
-    const int visible = std::max(1, (m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height()
-                                                                      : m_plot->height()) / rowHeight);
+    const int height = m_plot->axisRect()->height() > 0 ? m_plot->axisRect()->height() : m_plot->height();
+    int visible = std::max(1, height / rowHeight);
+    // A short label list fills the plot with thicker bars instead of leaving it half empty.
+    if (rows < visible)
+        visible = std::max(rows, height / maxRowHeight);
     m_scroll->setPageStep(visible);
     m_scroll->setSingleStep(1);
     m_scroll->setRange(0, std::max(0, rows - visible));

@@ -42,11 +42,13 @@ LabelDistribution toDistribution(const SplitStatistics& statistics)
     return result;
 }
 
-LoadedDataset::LoadedDataset(QString path, std::shared_ptr<const Dataset> data, ImportReport report)
+LoadedDataset::LoadedDataset(QString path, std::shared_ptr<const Dataset> data, ImportReport report,
+                             QString contentHash)
     : m_path(std::move(path))
     , m_split(guessSplit(m_path))
     , m_data(std::move(data))
     , m_report(std::move(report))
+    , m_contentHash(std::move(contentHash))
     , m_statistics(computeStatistics(*m_data, {}, m_split.toStdString()))
     , m_hierarchy(LabelHierarchy::build(*m_data, m_statistics.hierarchySeparator))
     , m_distribution(toDistribution(m_statistics))

@@ -42,7 +42,8 @@ LabelDistribution toDistribution(const SplitStatistics& statistics);
 /// Immutable once built (in the loader thread), so the UI thread shares it without locking.
 class LoadedDataset final {
 public:
-    LoadedDataset(QString path, std::shared_ptr<const Dataset> data, ImportReport report);
+    LoadedDataset(QString path, std::shared_ptr<const Dataset> data, ImportReport report,
+                  QString contentHash = {});
 
     const QString& path() const { return m_path; }
     /// Folder and file name shown in lists ("car-news-zh/train.jsonl").
@@ -53,6 +54,8 @@ public:
     std::shared_ptr<const Dataset> sharedData() const { return m_data; }
     /// What the import found: format, counts, the lines it skipped and why.
     const ImportReport& report() const { return m_report; }
+    /// "xxh64:..." of the file's bytes (empty for in-memory data), the key projects use.
+    const QString& contentHash() const { return m_contentHash; }
     /// Core's label statistics (distribution, cardinality histogram, co-occurrence, levels).
     const SplitStatistics& statistics() const { return m_statistics; }
     const LabelHierarchy& hierarchy() const { return m_hierarchy; }
@@ -69,6 +72,7 @@ private:
     QString m_split;
     std::shared_ptr<const Dataset> m_data;
     ImportReport m_report;
+    QString m_contentHash;
     SplitStatistics m_statistics;
     LabelHierarchy m_hierarchy;
     LabelDistribution m_distribution;

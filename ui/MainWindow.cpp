@@ -6,6 +6,9 @@
 #include "ui/ImportReportDialog.h"
 #include "ui/LanguageManager.h"
 #include "ui/LoadedDataset.h"
+#include "ui/ProjectPage.h"
+#include "ui/ProjectSession.h"
+#include "ui/ReviewPage.h"
 #include "ui/Workspace.h"
 
 #include <QAction>
@@ -43,6 +46,7 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     , m_languages(languages)
     , m_workspace(new Workspace(this))
     , m_evaluation(new EvaluationSession(this))
+    , m_project(new ProjectSession(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -62,12 +66,18 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
+    m_projectPage = new ProjectPage(m_project, m_workspace, m_pages);
+    m_pages->addWidget(m_projectPage);
+    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirHomeIcon), QString()));
     m_dataPage = new DataPage(m_workspace, m_pages);
     m_pages->addWidget(m_dataPage);
     m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
     m_evaluatePage = new EvaluatePage(m_evaluation, m_pages);
     m_pages->addWidget(m_evaluatePage);
     m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
+    m_reviewPage = new ReviewPage(m_evaluation, m_project, m_workspace, m_pages);
+    m_pages->addWidget(m_reviewPage);
+    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), QString()));
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_pageList->setCurrentRow(DataPageIndex);
 
@@ -90,8 +100,17 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     connect(m_languages, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageActions);
     connect(m_evaluation, &EvaluationSession::runLoaded, this, [this] {
         addRecentFile(m_evaluation->run()->runDir);
+        if (m_project->isOpen()) {
+            const Result<std::int64_t> id = m_project->addRun(m_evaluation->run()->runDir);
+            if (!id.ok())
+                statusBar()->showMessage(tr("The run was not added to the project: %1")
+                                             .arg(QString::fromStdString(id.message())), 10000);
+        }
         setCurrentPage(EvaluatePageIndex);
     });
+    connect(m_projectPage, &ProjectPage::openDatasetRequested, this, &MainWindow::openPath);
+    connect(m_projectPage, &ProjectPage::openRunRequested, this, &MainWindow::openPath);
+    connect(m_project, &ProjectSession::changed, this, &MainWindow::retranslateUi);
 
     retranslateUi();
     restoreSettings();
@@ -108,6 +127,12 @@ void MainWindow::createActions()
     m_openRunAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), this);
     m_openRunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_openRunAction, &QAction::triggered, this, [this] { m_evaluatePage->openRunDialog(); });
+
+    m_newProjectAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), QString(), this);
+    m_newProjectAction->setShortcut(QKeySequence::New);
+    connect(m_newProjectAction, &QAction::triggered, this, [this] { m_projectPage->newProjectDialog(); });
+    m_openProjectAction = new QAction(this);
+    connect(m_openProjectAction, &QAction::triggered, this, [this] { m_projectPage->openProjectDialog(); });
 
     m_closeDatasetAction = new QAction(this);
     m_closeDatasetAction->setShortcut(QKeySequence::Close);
@@ -141,6 +166,9 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_newProjectAction);
+    m_fileMenu->addAction(m_openProjectAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_openAction);
     m_fileMenu->addAction(m_openRunAction);
     m_recentMenu = m_fileMenu->addMenu(QString());
@@ -184,9 +212,15 @@ void MainWindow::createStatusBar()
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("Tagbench"));
+    setWindowTitle(m_project->isOpen()
+                       ? tr("%1 — Tagbench").arg(QFileInfo(m_project->path()).completeBaseName())
+                       : tr("Tagbench"));
+    m_pageList->item(ProjectPageIndex)->setText(tr("Project"));
+    m_newProjectAction->setText(tr("&New Project…"));
+    m_openProjectAction->setText(tr("Open &Project…"));
     m_pageList->item(DataPageIndex)->setText(tr("Data"));
     m_pageList->item(EvaluatePageIndex)->setText(tr("Evaluate"));
+    m_pageList->item(ReviewPageIndex)->setText(tr("Review"));
     m_pageList->setFixedWidth(std::max(120, m_pageList->sizeHintForColumn(0) + 24));
 
     m_fileMenu->setTitle(tr("&File"));
@@ -258,6 +292,12 @@ void MainWindow::addRecentFile(const QString& path)
 void MainWindow::openPath(const QString& path)
 {
     const QFileInfo info(path);
+    if (info.suffix() == QLatin1String(ProjectSession::suffix)) {
+        // A project path that does not exist yet is created, like File > New Project.
+        if (m_projectPage->openProject(info.absoluteFilePath()))
+            setCurrentPage(ProjectPageIndex);
+        return;
+    }
     if (!info.exists()) {
         onLoadFailed(info.absoluteFilePath(), tr("The file does not exist."));
         return;
@@ -341,6 +381,13 @@ void MainWindow::accept(std::shared_ptr<const LoadedDataset> dataset)
     const QString name = dataset->displayName();
     const qint64 documents = static_cast<qint64>(dataset->report().documents);
     const double seconds = dataset->report().seconds;
+    if (m_project->isOpen()) {
+        // Datasets opened while a project is open become part of it.
+        const Result<std::int64_t> id = m_project->addDataset(*dataset);
+        if (!id.ok())
+            statusBar()->showMessage(tr("%1 was not added to the project: %2")
+                                         .arg(name, QString::fromStdString(id.message())), 10000);
+    }
     m_workspace->add(std::move(dataset));
     setCurrentPage(DataPageIndex);
     statusBar()->showMessage(tr("Opened %1: %Ln document(s) in %2 s", nullptr, int(documents))
@@ -367,8 +414,10 @@ int MainWindow::pageCount() const
 QString MainWindow::pageId(int page) const
 {
     switch (page) {
+    case ProjectPageIndex: return QStringLiteral("project");
     case DataPageIndex: return QStringLiteral("data");
     case EvaluatePageIndex: return QStringLiteral("evaluate");
+    case ReviewPageIndex: return QStringLiteral("review");
     }
     return QStringLiteral("page%1").arg(page);
 }

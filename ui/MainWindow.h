@@ -19,6 +19,9 @@ namespace tagbench::ui {
 class DataPage;
 class EvaluatePage;
 class EvaluationSession;
+class ProjectPage;
+class ReviewPage;
+class ProjectSession;
 class LanguageManager;
 class LoadedDataset;
 class Workspace;
@@ -36,7 +39,7 @@ public:
     };
 
     /// The pages, in list order.
-    enum Page { DataPageIndex, EvaluatePageIndex, PageCount };
+    enum Page { ProjectPageIndex, DataPageIndex, EvaluatePageIndex, ReviewPageIndex, PageCount };
 
     explicit MainWindow(LanguageManager* languages, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -51,6 +54,9 @@ public:
     DataPage* dataPage() const { return m_dataPage; }
     EvaluatePage* evaluatePage() const { return m_evaluatePage; }
     EvaluationSession* evaluation() const { return m_evaluation; }
+    ProjectSession* project() const { return m_project; }
+    ProjectPage* projectPage() const { return m_projectPage; }
+    ReviewPage* reviewPage() const { return m_reviewPage; }
 
     int pageCount() const;
     /// Stable English identifier of a page, used for screenshot file names ("data").
@@ -85,12 +91,15 @@ private:
     LanguageManager* m_languages;
     Workspace* m_workspace;
     EvaluationSession* m_evaluation;
+    ProjectSession* m_project;
     IssuePolicy m_issuePolicy = IssuePolicy::Ask;
 
     QListWidget* m_pageList = nullptr;
     QStackedWidget* m_pages = nullptr;
+    ProjectPage* m_projectPage = nullptr;
     DataPage* m_dataPage = nullptr;
     EvaluatePage* m_evaluatePage = nullptr;
+    ReviewPage* m_reviewPage = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
@@ -99,6 +108,8 @@ private:
     QMenu* m_helpMenu = nullptr;
     QAction* m_openAction = nullptr;
     QAction* m_openRunAction = nullptr;
+    QAction* m_newProjectAction = nullptr;
+    QAction* m_openProjectAction = nullptr;
     QAction* m_closeDatasetAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;

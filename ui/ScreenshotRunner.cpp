@@ -81,6 +81,7 @@ void ScreenshotRunner::captureAll()
                 save(QStringLiteral("data-%1").arg(QLatin1String(tabIds[tab])));
             }
             m_window->dataPage()->setCurrentTab(DataPage::DistributionTab);
+            continue;
         }
         save(m_window->pageId(page));
     }

@@ -8,12 +8,6 @@
 
 namespace tagbench {
 
-namespace {
-
-constexpr std::size_t kPrefetchDistance = 8;  // documents between prefetching an id slot and using it
-
-} // namespace
-
 ChunkMerger::ChunkMerger(Dataset& dataset, ImportReport& report, const ImportOptions& options, std::string file)
     : m_dataset(dataset), m_report(report), m_options(options), m_file(std::move(file))
 {
@@ -27,11 +21,10 @@ Status ChunkMerger::merge(const ParsedChunk& chunk)
         const double perByte = double(chunk.size()) / double(chunk.textBytes());
         const auto expected = static_cast<std::size_t>(perByte * double(m_report.bytes) * 1.05) + 16;
         m_dataset.reserve(expected, static_cast<std::size_t>(m_report.bytes));
-        m_seenIds.reserve(expected);
+        m_ids.reserve(expected);
     }
     // Interned on first use: labels seen only on skipped records must not enter the table.
     std::vector<std::int32_t> globalIds(chunk.labelNames().size(), -1);
-    std::vector<ImportIssue> issues;
     const std::uint64_t firstIssueLine =
         chunk.issues().empty() ? UINT64_MAX : baseLine + chunk.issues().front().line;
     std::vector<std::int32_t> labels;
@@ -39,20 +32,7 @@ Status ChunkMerger::merge(const ParsedChunk& chunk)
         const std::uint64_t line = baseLine + chunk.lineOf(i);
         if (m_options.policy == ErrorPolicy::Stop && line > firstIssueLine) break;
         const std::string_view id = chunk.idOf(i);
-        if (i + kPrefetchDistance < chunk.size()) m_seenIds.prefetch(chunk.idHashOf(i + kPrefetchDistance));
-        if (!id.empty()) {
-            const auto first = m_seenIds.findOrInsert(
-                chunk.idHashOf(i), static_cast<std::uint32_t>(m_dataset.size()),
-                [&](std::uint32_t document) { return m_dataset.id(document) == id; });
-            if (first >= 0) {
-                issues.push_back(ImportIssue{m_file, line, IssueKind::DuplicateId,
-                                             "duplicate id '" + detail::excerpt(id) + "' (first on line "
-                                                 + std::to_string(m_dataset.sourceLine(static_cast<std::size_t>(first)))
-                                                 + ")"});
-                if (m_options.policy == ErrorPolicy::Stop) return Error{issues.back().toString()};
-                continue;
-            }
-        }
+        if (!id.empty()) m_ids.add(chunk.idHashOf(i), static_cast<std::uint32_t>(m_dataset.size()));
         labels.clear();
         const std::int32_t* local = chunk.labelsBegin(i);
         for (std::size_t j = 0; j < chunk.labelCount(i); ++j) {
@@ -65,18 +45,72 @@ Status ChunkMerger::merge(const ParsedChunk& chunk)
         if (labels.empty()) ++m_report.documentsWithoutLabels;
     }
     for (const auto& issue : chunk.issues()) {
-        issues.push_back(ImportIssue{m_file, baseLine + issue.line, issue.kind, issue.reason});
-        if (m_options.policy == ErrorPolicy::Stop) return Error{issues.back().toString()};
-    }
-    std::stable_sort(issues.begin(), issues.end(),
-                     [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
-    for (auto& issue : issues) {
-        ++m_report.issueCounts[static_cast<std::size_t>(issue.kind)];
-        ++m_report.skipped;
-        if (m_report.issues.size() < m_options.maxIssues) m_report.issues.push_back(std::move(issue));
+        ImportIssue located{m_file, baseLine + issue.line, issue.kind, issue.reason};
+        if (m_options.policy == ErrorPolicy::Stop) {
+            // Every merged document lies before this line: a repeated id among them comes first.
+            if (auto status = finish(); !status) return status;
+            return Error{located.toString()};
+        }
+        count(std::move(located));
     }
     m_report.lines += chunk.lineCount;
     return {};
+}
+
+Status ChunkMerger::finish()
+{
+    if (m_ids.size() < 2) return {};
+    const auto duplicates = m_ids.find([this](std::uint32_t document) { return m_dataset.id(document); });
+    if (duplicates.empty()) return {};
+    if (m_options.policy == ErrorPolicy::Stop) return Error{duplicateIssue(duplicates.front()).toString()};
+    reportDuplicates(duplicates);
+    std::vector<std::size_t> removed;
+    removed.reserve(duplicates.size());
+    for (const auto& duplicate : duplicates) {
+        removed.push_back(duplicate.document);
+        if (m_dataset.labels(duplicate.document).empty()) --m_report.documentsWithoutLabels;
+    }
+    m_dataset.removeDocuments(removed);
+    m_ids = DuplicateIdFinder();
+    return {};
+}
+
+ImportIssue ChunkMerger::duplicateIssue(const DuplicateIdFinder::Duplicate& duplicate) const
+{
+    return ImportIssue{m_file, m_dataset.sourceLine(duplicate.document), IssueKind::DuplicateId,
+                       "duplicate id '" + detail::excerpt(m_dataset.id(duplicate.document)) + "' (first on line "
+                           + std::to_string(m_dataset.sourceLine(duplicate.first)) + ")"};
+}
+
+void ChunkMerger::count(ImportIssue issue)
+{
+    ++m_report.issueCounts[static_cast<std::size_t>(issue.kind)];
+    ++m_report.skipped;
+    if (m_report.issues.size() < m_options.maxIssues) m_report.issues.push_back(std::move(issue));
+    else m_issuesCapped = true;
+}
+
+void ChunkMerger::reportDuplicates(const std::vector<DuplicateIdFinder::Duplicate>& duplicates)
+{
+    // Parse issues are kept up to maxIssues in line order; a duplicate found at the end belongs
+    // in that list only if it lies before the last kept one (or the list was never full).
+    const std::uint64_t lastKept = m_issuesCapped && !m_report.issues.empty() ? m_report.issues.back().line : UINT64_MAX;
+    std::vector<ImportIssue> kept;
+    for (const auto& duplicate : duplicates) {
+        ImportIssue issue = duplicateIssue(duplicate);
+        ++m_report.issueCounts[static_cast<std::size_t>(issue.kind)];
+        ++m_report.skipped;
+        if (issue.line <= lastKept) kept.push_back(std::move(issue));
+    }
+    auto& issues = m_report.issues;
+    const auto middle = static_cast<std::ptrdiff_t>(issues.size());
+    issues.insert(issues.end(), std::make_move_iterator(kept.begin()), std::make_move_iterator(kept.end()));
+    std::inplace_merge(issues.begin(), issues.begin() + middle, issues.end(),
+                       [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+    if (issues.size() > m_options.maxIssues) {
+        issues.resize(m_options.maxIssues);
+        m_issuesCapped = true;
+    }
 }
 
 } // namespace tagbench

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/data/DatasetReader.h"
-#include "core/data/IdIndex.h"
+#include "core/data/DuplicateIdFinder.h"
 #include "core/data/ParsedChunk.h"
 
 #include <string>
@@ -19,12 +19,22 @@ public:
     /// Merges the next chunk; under ErrorPolicy::Stop returns the first issue as an Error.
     Status merge(const ParsedChunk& chunk);
 
+    /// After the last chunk: finds documents repeating an earlier id and, under Skip, removes them
+    /// and reports them; under Stop returns the first as an Error.
+    Status finish();
+
 private:
     Dataset& m_dataset;
     ImportReport& m_report;
     const ImportOptions& m_options;
     std::string m_file;
-    IdIndex m_seenIds;
+    /// Records each duplicate as an issue (kept in line order in the report).
+    void reportDuplicates(const std::vector<DuplicateIdFinder::Duplicate>& duplicates);
+    ImportIssue duplicateIssue(const DuplicateIdFinder::Duplicate& duplicate) const;
+    void count(ImportIssue issue);
+
+    DuplicateIdFinder m_ids;
+    bool m_issuesCapped = false;  // some issues were counted but not kept
 };
 
 } // namespace tagbench

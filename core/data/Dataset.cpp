@@ -1,6 +1,7 @@
 #include "core/data/Dataset.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace tagbench {
 
@@ -52,6 +53,58 @@ void Dataset::addDocumentWithIds(std::string_view id, std::string_view text, con
     }
     m_labelOffsets.push_back(m_labelIds.size());
     m_sourceLines.push_back(0);
+}
+
+void Dataset::removeDocuments(const std::vector<std::size_t>& indices)
+{
+    if (indices.empty()) return;
+    std::size_t next = 0;  // position in indices
+    std::size_t kept = 0;
+    std::uint64_t textEnd = 0;
+    std::uint64_t idEnd = 0;
+    std::uint64_t labelEnd = 0;
+    const std::size_t n = size();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (next < indices.size() && indices[next] == i) {
+            ++next;
+            continue;
+        }
+        // Moves only leftwards, so copying in place over removed documents is safe.
+        const auto text = this->text(i);
+        std::memmove(m_texts.data() + textEnd, text.data(), text.size());
+        textEnd += text.size();
+        const auto docId = id(i);
+        std::memmove(m_ids.data() + idEnd, docId.data(), docId.size());
+        idEnd += docId.size();
+        const auto docLabels = labels(i);
+        if (docLabels.size) std::memmove(m_labelIds.data() + labelEnd, docLabels.data, docLabels.size * sizeof(std::int32_t));
+        labelEnd += docLabels.size;
+        ++kept;
+        m_textOffsets[kept] = textEnd;
+        m_idOffsets[kept] = idEnd;
+        m_labelOffsets[kept] = labelEnd;
+        m_sourceLines[kept - 1] = m_sourceLines[i];
+    }
+    m_texts.resize(textEnd);
+    m_ids.resize(idEnd);
+    m_labelIds.resize(labelEnd);
+    m_textOffsets.resize(kept + 1);
+    m_idOffsets.resize(kept + 1);
+    m_labelOffsets.resize(kept + 1);
+    m_sourceLines.resize(kept);
+
+    std::vector<std::int32_t> remap(m_labelNames.size(), -1);
+    for (const auto labelId : m_labelIds) remap[static_cast<std::size_t>(labelId)] = 0;
+    std::vector<std::string> names;
+    m_labelIndex.clear();
+    for (std::size_t old = 0; old < m_labelNames.size(); ++old) {
+        if (remap[old] < 0) continue;
+        remap[old] = static_cast<std::int32_t>(names.size());
+        m_labelIndex.emplace(m_labelNames[old], remap[old]);
+        names.push_back(std::move(m_labelNames[old]));
+    }
+    m_labelNames = std::move(names);
+    for (auto& labelId : m_labelIds) labelId = remap[static_cast<std::size_t>(labelId)];
 }
 
 std::int32_t Dataset::internLabel(std::string_view name)

@@ -43,6 +43,10 @@ public:
     /// Appends a document whose labels are already ids of this dataset's label table.
     void addDocumentWithIds(std::string_view id, std::string_view text, const std::vector<std::int32_t>& labelIds);
 
+    /// Removes the documents at indices (ascending), compacting the buffers in place. Labels that
+    /// no remaining document carries leave the table; the others keep their relative order.
+    void removeDocuments(const std::vector<std::size_t>& indices);
+
     /// Returns the id of label name, adding it to the table when new.
     std::int32_t internLabel(std::string_view name);
 

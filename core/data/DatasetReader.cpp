@@ -197,6 +197,7 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
     while (!pending.empty()) {
         if (auto status = mergeOldest(); !status) return status.error();
     }
+    if (auto status = merger.finish(); !status) return status.error();
     report.documents = dataset.size();
     if (dataset.size() == 0) {
         if (!report.issues.empty())

@@ -17,8 +17,11 @@ std::vector<std::string_view> sampleLines(std::string_view head, bool complete)
 {
     std::vector<std::string_view> lines;
     if (!complete) {
+        // Drop the cut-off last line, unless the first line is longer than the whole head (a
+        // long document): its beginning still tells the format.
         const std::size_t lastBreak = head.rfind('\n');
-        head = lastBreak == std::string_view::npos ? std::string_view() : head.substr(0, lastBreak + 1);
+        if (lastBreak != std::string_view::npos && !detail::isBlank(head.substr(0, lastBreak)))
+            head = head.substr(0, lastBreak + 1);
     }
     ChunkView view{head.data(), head.size()};
     detail::forEachLine(view, [&](std::string_view line, std::uint64_t) {

@@ -9,8 +9,11 @@ namespace tagbench {
 torch::Tensor kMaxPooling(const torch::Tensor& input, std::int64_t k)
 {
     if (k == 1) return std::get<0>(input.max(-1, /*keepdim=*/true));
-    // topk gives positions ordered by value; sorting them restores the sequence order.
-    const torch::Tensor positions = std::get<0>(std::get<1>(input.topk(k, -1)).sort(-1));
+    // A stable descending sort prefers the earlier of equal values (ReLU yields many exact zeros);
+    // topk's tie-breaking is unspecified and could make a document's features depend on how much
+    // padding its batch has. Sorting the k positions then restores the sequence order.
+    const torch::Tensor ranked = std::get<1>(torch::sort(input, /*stable=*/true, /*dim=*/-1, /*descending=*/true));
+    const torch::Tensor positions = std::get<0>(ranked.narrow(-1, 0, k).sort(-1));
     return input.gather(-1, positions);
 }
 

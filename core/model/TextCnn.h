@@ -18,8 +18,8 @@ struct TextCnnOptions {
     double dropout = 0.5;
 };
 
-/// Keeps the k largest values along the last dimension in their original order ([.., L] -> [.., k]).
-/// k = 1 is plain max pooling. L must be >= k.
+/// Keeps the k largest values along the last dimension in their original order ([.., L] -> [.., k]);
+/// of equal values the earlier wins. k = 1 is plain max pooling. L must be >= k.
 torch::Tensor kMaxPooling(const torch::Tensor& input, std::int64_t k);
 
 /// Embedding -> parallel 1-D convolutions (one per kernel size) -> ReLU -> k-max pooling ->

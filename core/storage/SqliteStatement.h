@@ -23,6 +23,7 @@ public:
     /// Compiles sql on db (replacing any earlier statement); errors carry SQLite's message.
     Status prepare(sqlite3* db, std::string_view sql);
 
+    /// Binds parameter index (1-based); nullopt binds NULL.
     SqliteStatement& bind(int index, std::int64_t value);
     SqliteStatement& bind(int index, double value);
     SqliteStatement& bind(int index, std::string_view value);
@@ -38,6 +39,7 @@ public:
     /// Runs a statement that returns no rows (reset afterwards, so it can run again).
     Status run();
 
+    /// Column readers of the current row (0-based); NULL reads as 0 / "" / nullopt.
     std::int64_t int64(int column) const;
     double real(int column) const;
     std::string text(int column) const;

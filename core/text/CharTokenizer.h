@@ -13,6 +13,7 @@ public:
     TokenizerKind kind() const override { return TokenizerKind::Char; }
     void tokenize(std::string_view text, const TokenSink& sink) const override;
 
+    /// The options given at construction.
     bool lowercase() const { return m_lowercase; }
     bool keepPunctuation() const { return m_keepPunctuation; }
 

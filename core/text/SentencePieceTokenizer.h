@@ -24,6 +24,7 @@ public:
 
     /// The serialized model, for saving into runs and bundles.
     const std::string& modelBytes() const { return m_modelBytes; }
+    /// True when text is case-folded before encoding (must match how the model was trained).
     bool lowercase() const { return m_lowercase; }
     /// Number of pieces the model knows.
     int pieceCount() const;

@@ -40,6 +40,7 @@ public:
     /// Appends the ids of text to out (no clearing); returns how many were appended.
     std::size_t append(std::string_view text, std::vector<std::int32_t>& out) const;
 
+    /// The tokenizer, vocabulary and per-text id limit (0 = none) this encoder uses.
     const Tokenizer& tokenizer() const { return *m_tokenizer; }
     const Vocabulary& vocabulary() const { return *m_vocabulary; }
     std::size_t maxTokens() const { return m_maxTokens; }

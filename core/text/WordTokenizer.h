@@ -14,6 +14,7 @@ public:
     TokenizerKind kind() const override { return TokenizerKind::Word; }
     void tokenize(std::string_view text, const TokenSink& sink) const override;
 
+    /// The options given at construction.
     bool lowercase() const { return m_lowercase; }
     bool keepPunctuation() const { return m_keepPunctuation; }
     bool pretokenized() const { return m_pretokenized; }

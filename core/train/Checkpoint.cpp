@@ -85,22 +85,21 @@ Result<TrainingState> loadCheckpoint(const std::string& path, TextClassifierImpl
         archive.read("optimizer", optimizerArchive);
         model.load(modelArchive);
         optimizer.load(optimizerArchive);
+        // A fresh tensor per key: reading into a defined tensor set_()s it onto the archive's
+        // fixed-size storage, which fails when the next value has another size.
+        const auto read = [&archive](const char* key) {
+            torch::Tensor value;
+            archive.read(key, value, /*is_buffer=*/true);
+            return value;
+        };
         TrainingState state;
-        torch::Tensor t;
-        archive.read("epochs_done", t, true);
-        state.epochsDone = t.item<std::int64_t>();
-        archive.read("best_epoch", t, true);
-        state.bestEpoch = t.item<std::int64_t>();
-        archive.read("best_dev_micro_f1", t, true);
-        state.bestDevMicroF1 = t.item<double>();
-        archive.read("epochs_without_improvement", t, true);
-        state.epochsWithoutImprovement = t.item<std::int64_t>();
-        archive.read("train_seconds", t, true);
-        state.trainSeconds = t.item<double>();
-        archive.read("examples_seen", t, true);
-        state.examplesSeen = t.item<std::int64_t>();
-        archive.read("metrics_jsonl", t, true);
-        state.metricsJsonl = tensorString(t);
+        state.epochsDone = read("epochs_done").item<std::int64_t>();
+        state.bestEpoch = read("best_epoch").item<std::int64_t>();
+        state.bestDevMicroF1 = read("best_dev_micro_f1").item<double>();
+        state.epochsWithoutImprovement = read("epochs_without_improvement").item<std::int64_t>();
+        state.trainSeconds = read("train_seconds").item<double>();
+        state.examplesSeen = read("examples_seen").item<std::int64_t>();
+        state.metricsJsonl = tensorString(read("metrics_jsonl"));
         return state;
     } catch (const c10::Error& e) {
         return Error{path + ": cannot resume from this checkpoint: " + e.what_without_backtrace()};

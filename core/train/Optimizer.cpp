@@ -163,12 +163,13 @@ void Optimizer::load(torch::serialize::InputArchive& archive)
         archive.read(key + "_steps", steps, /*is_buffer=*/true);
         slot.steps = steps.item<std::int64_t>();
         if (slot.expAvg.defined()) {
-            torch::Tensor value;
-            archive.read(key + "_exp_avg", value, /*is_buffer=*/true);
-            TORCH_CHECK(value.sizes() == slot.expAvg.sizes(), "optimizer state of ", slot.name, " has the wrong shape");
-            slot.expAvg.copy_(value);
-            archive.read(key + "_exp_avg_sq", value, /*is_buffer=*/true);
-            slot.expAvgSq.copy_(value);
+            torch::Tensor first, second;  // fresh tensors: see loadCheckpoint()
+            archive.read(key + "_exp_avg", first, /*is_buffer=*/true);
+            archive.read(key + "_exp_avg_sq", second, /*is_buffer=*/true);
+            TORCH_CHECK(first.sizes() == slot.expAvg.sizes() && second.sizes() == slot.expAvgSq.sizes(),
+                        "optimizer state of ", slot.name, " has the wrong shape");
+            slot.expAvg.copy_(first);
+            slot.expAvgSq.copy_(second);
         }
     }
 }

@@ -173,7 +173,7 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
     m_deviceName = device->description;
     log("device: " + m_deviceName);
 
-    auto data = prepareTrainingData(c, m_options.runDir, m_options.resume, m_log);
+    auto data = prepareTrainingData(c, m_options.runDir, m_options.resume, [this](const std::string& line) { log(line); });
     if (!data) return data.error();
     m_data = std::move(*data);
     // Written once the data is known to be usable: config.json marks the directory as a run.

@@ -74,7 +74,7 @@ std::string trainConfig(const std::string& data, const std::string& model, int t
       << " \"tokenizer\": {\"kind\": \"word\", \"lowercase\": true},\n";
     if (model == "FastText")
         c << " \"FastText\": {\"word_ngrams\": 2, \"buckets\": 200000}, \"embedding\": {\"dimension\": 50},\n"
-          << " \"train\": {\"epochs\": 5, \"batch_size\": 32, \"optimizer\": \"sgd\", \"learning_rate\": 0.5, \"threads\": "
+          << " \"train\": {\"epochs\": 5, \"batch_size\": 32, \"optimizer\": \"adam\", \"learning_rate\": 0.05, \"threads\": "
           << threads << "},\n";
     else
         c << " \"TextCNN\": {\"kernel_sizes\": [2, 3, 4], \"num_kernels\": 64, \"max_length\": 200, \"dropout\": 0.3},\n"

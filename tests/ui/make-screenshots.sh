@@ -5,7 +5,7 @@
 #   tests/ui/make-screenshots.sh BUILD_DIR [EN_RUN_DIR] [ZH_RUN_DIR]
 #
 # The run folders (tagbench-cli train --out ...) fill the Evaluate page; without them it shows
-# its empty state. Needs /work/shared/datasets/debtags-en or DEBTAGS_DIR.
+# its empty state. A throw-away project records the datasets and runs for the Project page. Needs /work/shared/datasets/debtags-en or DEBTAGS_DIR.
 set -eu
 build=${1:?usage: $0 BUILD_DIR [EN_RUN_DIR] [ZH_RUN_DIR]}
 en_run=${2:-}
@@ -22,8 +22,8 @@ export QT_QPA_PLATFORM=offscreen
 export XDG_CONFIG_HOME=$tmp/config
 
 "$build/bin/tagbench" --language en --window-size 1400x900 --screenshot-all "$out/en" \
-    "$cars/train.jsonl" "$debtags/dev.jsonl" "$debtags/train.jsonl" ${en_run:+"$en_run"}
+    "$tmp/demo-en.tagbench-project" "$cars/train.jsonl" "$debtags/dev.jsonl" "$debtags/train.jsonl" ${en_run:+"$en_run"}
 "$build/bin/tagbench" --language zh_CN --window-size 1400x900 --screenshot-all "$out/zh_CN" \
-    "$debtags/train.jsonl" "$cars/dev.jsonl" "$cars/train.jsonl" ${zh_run:+"$zh_run"}
+    "$tmp/demo-zh.tagbench-project" "$debtags/train.jsonl" "$cars/dev.jsonl" "$cars/train.jsonl" ${zh_run:+"$zh_run"}
 cp "$out/zh_CN/data-distribution.png" "$out/main-window.png"
 echo "screenshots in $out"

@@ -15,6 +15,7 @@ private slots:
     void acceptsUtf8Bom();
     void missingFileIsAnError();
     void duplicateIdsSkipOrStop();
+    void duplicatesAndParseIssuesInLineOrder();
     void allRecordsBadIsAnError();
     void issueListIsCappedButCountsAreComplete();
     void largeFileCrossesChunkBoundaries_data();
@@ -61,11 +62,47 @@ void DatasetReaderTest::duplicateIdsSkipOrStop()
              QString::fromStdString(path) + ":4: duplicate id 'a' (first on line 1)");
     QCOMPARE(report.summary(), std::string("1 duplicate id"));
 
+    QCOMPARE(dataset->labelId("y"), -1);  // only the skipped duplicate carried it
+
     ImportOptions stop;
     stop.policy = ErrorPolicy::Stop;
     auto stopped = readDataset(path, stop);
     QVERIFY(!stopped.ok());
     QCOMPARE(stopped.message(), report.issues.at(0).toString());
+}
+
+void DatasetReaderTest::duplicatesAndParseIssuesInLineOrder()
+{
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "mixed.jsonl",
+                                "{\"id\": \"a\", \"text\": \"1\", \"labels\": []}\n"
+                                "{\"id\": \"b\", \"text\": \"\", \"labels\": []}\n"
+                                "{\"id\": \"a\", \"text\": \"3\", \"labels\": []}\n"
+                                "{\"id\": \"c\", \"text\": 4, \"labels\": []}\n"
+                                "{\"id\": \"a\", \"text\": \"5\", \"labels\": []}\n")
+                          .toStdString();
+    ImportReport report;
+    auto dataset = readDataset(path, {}, &report);
+    QVERIFY(dataset.ok());
+    QCOMPARE(dataset->size(), std::size_t(1));
+    QCOMPARE(report.documentsWithoutLabels, std::uint64_t(1));
+    QCOMPARE(report.issues.size(), std::size_t(4));
+    const std::vector<std::uint64_t> lines = {2, 3, 4, 5};
+    for (std::size_t i = 0; i < lines.size(); ++i) QCOMPARE(report.issues[i].line, lines[i]);
+    QCOMPARE(report.issues[3].reason, std::string("duplicate id 'a' (first on line 1)"));
+
+    ImportOptions options;
+    options.maxIssues = 2;
+    QVERIFY(readDataset(path, options, &report).ok());
+    QCOMPARE(report.issues.size(), std::size_t(2));
+    QCOMPARE(report.issues[1].line, std::uint64_t(3));
+    QCOMPARE(report.issueCount(), std::uint64_t(4));
+
+    // Stop: the first problem in file order is the empty text on line 2.
+    options.policy = ErrorPolicy::Stop;
+    auto stopped = readDataset(path, options);
+    QVERIFY(!stopped.ok());
+    QCOMPARE(QString::fromStdString(stopped.message()), QString::fromStdString(path) + ":2: empty text in field 'text'");
 }
 
 void DatasetReaderTest::allRecordsBadIsAnError()

@@ -10,6 +10,7 @@ class DatasetTest final : public QObject {
 private slots:
     void storesDocumentsColumnWise();
     void internsLabelsAndDropsDuplicates();
+    void removesDocumentsInPlace();
     void formatNamesRoundTrip_data();
     void formatNamesRoundTrip();
 };
@@ -50,6 +51,32 @@ void DatasetTest::internsLabelsAndDropsDuplicates()
     dataset.addDocumentWithIds("", "z", {1, 1, 0});
     QCOMPARE(dataset.labels(2).size, std::size_t(2));
     QCOMPARE(dataset.internLabel("新车报价"), 1);
+}
+
+void DatasetTest::removesDocumentsInPlace()
+{
+    Dataset dataset;
+    dataset.addDocument("a", "一", {"x"});
+    dataset.addDocument("b", "二二", {"only-b"});
+    dataset.addDocument("", "三", {});
+    dataset.addDocument("d", "四", {"y", "x"});
+    dataset.addDocument("e", "五", {"only-e"});
+    for (std::size_t i = 0; i < dataset.size(); ++i) dataset.setSourceLine(i, 10 + i);
+    dataset.removeDocuments({1, 4});
+    QCOMPARE(dataset.size(), std::size_t(3));
+    QCOMPARE(std::string(dataset.text(1)), std::string("三"));
+    QCOMPARE(std::string(dataset.id(2)), std::string("d"));
+    QCOMPARE(std::string(dataset.text(2)), std::string("四"));
+    QCOMPARE(dataset.sourceLine(2), std::uint64_t(13));
+    // Labels carried only by removed documents leave the table; the rest keep their order.
+    QCOMPARE(dataset.labelNames(), (std::vector<std::string>{"x", "y"}));
+    QCOMPARE(dataset.labelId("only-b"), -1);
+    QCOMPARE(dataset.labels(2).size, std::size_t(2));
+    QCOMPARE(dataset.labels(2)[0], 1);
+    QCOMPARE(dataset.labels(2)[1], 0);
+    QVERIFY(dataset.labels(1).empty());
+    dataset.removeDocuments({});
+    QCOMPARE(dataset.size(), std::size_t(3));
 }
 
 void DatasetTest::formatNamesRoundTrip_data()

@@ -16,6 +16,7 @@ private slots:
     void rejectsNonDatasets_data();
     void rejectsNonDatasets();
     void forcedFormatWins();
+    void firstLineLongerThanTheSniffedHead();
 };
 
 void FormatSnifferTest::detectsFromContent_data()
@@ -112,6 +113,21 @@ void FormatSnifferTest::forcedFormatWins()
     auto csv = sniffer.detect("a,b\nc,d\n", true, "csv");
     QVERIFY(csv.ok());
     QCOMPARE(int(*csv), int(DatasetFormat::Csv));
+}
+
+void FormatSnifferTest::firstLineLongerThanTheSniffedHead()
+{
+    // A 200 KB document on one line: detection sees only its beginning.
+    const QByteArray longText(200 * 1024, 'w');
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, "long.jsonl",
+                                "{\"id\": \"1\", \"text\": \"" + longText + "\", \"labels\": [\"a\"]}\n"
+                                "{\"id\": \"2\", \"text\": \"short\", \"labels\": [\"b\"]}\n")
+                          .toStdString();
+    auto dataset = readDataset(path);
+    QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.message().c_str());
+    QCOMPARE(dataset->size(), std::size_t(2));
+    QCOMPARE(dataset->text(0).size(), std::size_t(longText.size()));
 }
 
 QTEST_APPLESS_MAIN(FormatSnifferTest)

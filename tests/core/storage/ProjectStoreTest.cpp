@@ -103,6 +103,7 @@ private slots:
     void refusesNewerSchema();
     void refusesNonDatabase();
     void killMidWriteNeverCorrupts();
+    void concurrentWritersFromTwoProcesses();
 
 private:
     std::string projectPath() const { return m_dir->filePath("project.tagbench").toStdString(); }
@@ -496,6 +497,45 @@ void ProjectStoreTest::killMidWriteNeverCorrupts()
         committed = found;
     }
     QVERIFY(committed >= 8 * 5 + 28);
+}
+
+void ProjectStoreTest::concurrentWritersFromTwoProcesses()
+{
+    // Two processes write to one project at once: the write lock serialises them (busy timeout),
+    // nobody fails with "database is locked", and every row of both arrives.
+    const std::string path = projectPath();
+    REQUIRE_OK(ProjectStore::open(path));
+    constexpr int kRunsPerWriter = 40;
+    pid_t children[2];
+    for (int w = 0; w < 2; ++w) {
+        children[w] = ::fork();
+        QVERIFY(children[w] >= 0);
+        if (children[w] == 0) {
+            auto store = ProjectStore::open(path);
+            if (!store) _exit(2);
+            for (int i = 0; i < kRunsPerWriter; ++i) {
+                RunRecord run;
+                run.runDir = "/runs/w" + std::to_string(w) + "-" + std::to_string(i);
+                run.configJson = "{}";
+                run.modelType = "fasttext";
+                auto id = store->addRun(run);
+                if (!id) _exit(3);
+                if (!store->addEpochMetrics({*id, 1, 0.5, std::nullopt, "{}", 0.1})) _exit(4);
+            }
+            _exit(0);
+        }
+    }
+    for (const pid_t child : children) {
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, "a writer failed");
+    }
+    auto store = ProjectStore::open(path);
+    REQUIRE_OK(store);
+    const auto runs = store->listRuns();
+    REQUIRE_OK(runs);
+    QCOMPARE(runs->size(), std::size_t(2 * kRunsPerWriter));
+    for (const auto& run : *runs) QCOMPARE(store->epochMetrics(run.id)->size(), std::size_t(1));
 }
 
 QTEST_APPLESS_MAIN(ProjectStoreTest)

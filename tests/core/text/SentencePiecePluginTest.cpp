@@ -4,12 +4,15 @@
 #include "core/text/SentencePiecePlugin.h"
 #include "core/text/SentencePieceTokenizer.h"
 #include "core/text/SentencePieceTrainer.h"
+#include "core/text/TextEncoder.h"
+#include "core/text/Vocabulary.h"
 #include "core/text/TokenizerFactory.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace tagbench;
@@ -61,6 +64,7 @@ private slots:
     void trainAndEncode_data();
     void trainAndEncode();
     void modelBytesRoundTrip();
+    void parallelEncodingMatchesSequential();
     void corruptModelIsAnError();
     void emptyTrainingSetIsAnError();
     void missingPluginIsAnError();
@@ -150,6 +154,27 @@ void SentencePiecePluginTest::modelBytesRoundTrip()
     QCOMPARE((*a)->modelBytes(), copy);
     for (const char* text : {"谍照曝光", "json library for c++", "全新一代宝马X5"})
         QCOMPARE((*a)->tokens(text), (*b)->tokens(text));
+}
+
+void SentencePiecePluginTest::parallelEncodingMatchesSequential()
+{
+    SentencePieceTrainOptions options;
+    options.vocabSize = 250;
+    const auto model = trainSentencePiece(m_corpus, options);
+    QVERIFY2(model.ok(), model.ok() ? "" : model.message().c_str());
+    auto tokenizer = SentencePieceTokenizer::create(*model, true);
+    QVERIFY(tokenizer.ok());
+    std::shared_ptr<const Tokenizer> shared(std::move(*tokenizer));
+    auto vocabulary = std::make_shared<const Vocabulary>(Vocabulary::build(m_corpus, *shared, 1, 0, 2));
+    QVERIFY(vocabulary->size() > 50);
+    const TextEncoder encoder(shared, vocabulary);
+    const EncodedCorpus one = encodeDataset(m_corpus, encoder, 1);
+    const EncodedCorpus three = encodeDataset(m_corpus, encoder, 3);
+    QCOMPARE(three.offsets, one.offsets);
+    QCOMPARE(three.tokens, one.tokens);
+    QVERIFY(one.tokens.size() > m_corpus.size());
+    // Every piece of the training texts is in the vocabulary built from them.
+    QVERIFY(std::find(one.tokens.begin(), one.tokens.end(), Vocabulary::kUnk) == one.tokens.end());
 }
 
 void SentencePiecePluginTest::corruptModelIsAnError()

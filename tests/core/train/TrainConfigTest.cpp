@@ -70,9 +70,9 @@ void TrainConfigTest::rejectsBadConfigs_data()
     row("unknown nested key", configWith("\"train\": {\"learnig_rate\": 0.1}"),
         "train.learnig_rate: unknown key (did you mean 'learning_rate'?)");
     row("unknown deep key", configWith("\"tokenizer\": {\"vocab\": {\"min_cnt\": 2}}"), "tokenizer.vocab.min_cnt: unknown key");
-    row("wrong type", configWith("\"train\": {\"epochs\": \"ten\"}"), "train.epochs: expected an integer >= 1, got string \"ten\"");
+    row("wrong type", configWith("\"train\": {\"epochs\": \"ten\"}"), "train.epochs: expected an integer in [1, 100000], got string \"ten\"");
     row("fractional integer", configWith("\"train\": {\"batch_size\": 3.5}"), "train.batch_size: expected an integer");
-    row("negative epochs", configWith("\"train\": {\"epochs\": -3}"), "train.epochs: expected an integer >= 1, got integer -3");
+    row("negative epochs", configWith("\"train\": {\"epochs\": -3}"), "train.epochs: expected an integer in [1, 100000], got integer -3");
     row("zero learning rate", configWith("\"train\": {\"learning_rate\": 0}"), "train.learning_rate: expected a number > 0");
     row("dropout too large", configWith("\"TextCNN\": {\"dropout\": 1.5}"), "TextCNN.dropout: expected a number >= 0 and <= 0.95");
     row("bad kernel sizes", configWith("\"TextCNN\": {\"kernel_sizes\": [2, 0]}"), "TextCNN.kernel_sizes: expected a non-empty array");
@@ -86,7 +86,7 @@ void TrainConfigTest::rejectsBadConfigs_data()
     row("bad tokenizer", configWith("\"tokenizer\": {\"kind\": \"bpe\"}"), "tokenizer.kind: expected one of char, word, sentencepiece");
     row("threshold out of range", configWith("\"eval\": {\"threshold\": 1.5}"), "eval.threshold: expected a number > 0 and <= 1");
     row("section not an object", configWith("\"FastText\": 3"), "FastText: expected an object, got integer 3");
-    row("pretrained missing", configWith("\"embedding\": {\"pretrained\": \"vectors.txt\"}"), "embedding.pretrained: file not found");
+    row("pretrained missing", configWith("\"embedding\": {\"pretrained\": \"no_such_vectors.txt\"}"), "embedding.pretrained: file not found");
     row("focal for single label", configWith("\"task\": \"single_label\", \"train\": {\"loss\": \"focal\"}"),
         "apply to multi_label only");
     row("line of nested error", "{\n\"model\": \"TextCNN\",\n\"data\": {\"train\": \"train.jsonl\", \"dev\": \"dev.jsonl\"},\n"

@@ -1,14 +1,17 @@
 #include "ui/MainWindow.h"
 
 #include "ui/DataPage.h"
+#include "ui/DemoPage.h"
 #include "ui/EvaluatePage.h"
 #include "ui/EvaluationSession.h"
+#include "ui/ExportPage.h"
 #include "ui/ImportReportDialog.h"
 #include "ui/LanguageManager.h"
 #include "ui/LoadedDataset.h"
 #include "ui/ProjectPage.h"
 #include "ui/ProjectSession.h"
 #include "ui/ReviewPage.h"
+#include "ui/TrainPage.h"
 #include "ui/Workspace.h"
 
 #include <QAction>
@@ -78,6 +81,15 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     m_reviewPage = new ReviewPage(m_evaluation, m_project, m_workspace, m_pages);
     m_pages->addWidget(m_reviewPage);
     m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), QString()));
+    m_trainPage = new TrainPage(m_workspace, m_project, m_pages);
+    m_pages->addWidget(m_trainPage);
+    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), QString()));
+    m_demoPage = new DemoPage(m_pages);
+    m_pages->addWidget(m_demoPage);
+    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), QString()));
+    m_exportPage = new ExportPage(m_evaluation, m_project, m_pages);
+    m_pages->addWidget(m_exportPage);
+    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogSaveButton), QString()));
     connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_pageList->setCurrentRow(DataPageIndex);
 
@@ -110,6 +122,12 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     });
     connect(m_projectPage, &ProjectPage::openDatasetRequested, this, &MainWindow::openPath);
     connect(m_projectPage, &ProjectPage::openRunRequested, this, &MainWindow::openPath);
+    connect(m_trainPage, &TrainPage::openRunRequested, this, &MainWindow::openPath);
+    connect(m_trainPage, &TrainPage::runFinished, m_exportPage, &ExportPage::setRunDir);
+    connect(m_exportPage, &ExportPage::openInDemoRequested, this, [this](const QString& bundle) {
+        m_demoPage->openBundle(bundle);
+        setCurrentPage(DemoPageIndex);
+    });
     connect(m_project, &ProjectSession::changed, this, &MainWindow::retranslateUi);
 
     retranslateUi();
@@ -221,6 +239,9 @@ void MainWindow::retranslateUi()
     m_pageList->item(DataPageIndex)->setText(tr("Data"));
     m_pageList->item(EvaluatePageIndex)->setText(tr("Evaluate"));
     m_pageList->item(ReviewPageIndex)->setText(tr("Review"));
+    m_pageList->item(TrainPageIndex)->setText(tr("Train"));
+    m_pageList->item(DemoPageIndex)->setText(tr("Demo"));
+    m_pageList->item(ExportPageIndex)->setText(tr("Export"));
     m_pageList->setFixedWidth(std::max(120, m_pageList->sizeHintForColumn(0) + 24));
 
     m_fileMenu->setTitle(tr("&File"));
@@ -418,6 +439,9 @@ QString MainWindow::pageId(int page) const
     case DataPageIndex: return QStringLiteral("data");
     case EvaluatePageIndex: return QStringLiteral("evaluate");
     case ReviewPageIndex: return QStringLiteral("review");
+    case TrainPageIndex: return QStringLiteral("train");
+    case DemoPageIndex: return QStringLiteral("demo");
+    case ExportPageIndex: return QStringLiteral("export");
     }
     return QStringLiteral("page%1").arg(page);
 }

@@ -17,6 +17,9 @@ class QToolButton;
 namespace tagbench::ui {
 
 class DataPage;
+class DemoPage;
+class ExportPage;
+class TrainPage;
 class EvaluatePage;
 class EvaluationSession;
 class ProjectPage;
@@ -39,7 +42,8 @@ public:
     };
 
     /// The pages, in list order.
-    enum Page { ProjectPageIndex, DataPageIndex, EvaluatePageIndex, ReviewPageIndex, PageCount };
+    enum Page { ProjectPageIndex, DataPageIndex, EvaluatePageIndex, ReviewPageIndex, TrainPageIndex, DemoPageIndex,
+                ExportPageIndex, PageCount };
 
     explicit MainWindow(LanguageManager* languages, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -57,6 +61,9 @@ public:
     ProjectSession* project() const { return m_project; }
     ProjectPage* projectPage() const { return m_projectPage; }
     ReviewPage* reviewPage() const { return m_reviewPage; }
+    TrainPage* trainPage() const { return m_trainPage; }
+    DemoPage* demoPage() const { return m_demoPage; }
+    ExportPage* exportPage() const { return m_exportPage; }
 
     int pageCount() const;
     /// Stable English identifier of a page, used for screenshot file names ("data").
@@ -100,6 +107,9 @@ private:
     DataPage* m_dataPage = nullptr;
     EvaluatePage* m_evaluatePage = nullptr;
     ReviewPage* m_reviewPage = nullptr;
+    TrainPage* m_trainPage = nullptr;
+    DemoPage* m_demoPage = nullptr;
+    ExportPage* m_exportPage = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_recentMenu = nullptr;

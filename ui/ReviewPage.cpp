@@ -13,6 +13,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -154,6 +155,8 @@ ReviewPage::ReviewPage(EvaluationSession* session, ProjectSession* project, Work
         // Predictions follow the rule; recompute only when the page is on screen.
         if (isVisible())
             reload();
+        else
+            m_stale = true;
     });
     connect(m_workspace, &Workspace::datasetsChanged, this, [this] {
         matchDataset();
@@ -449,6 +452,15 @@ void ReviewPage::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+void ReviewPage::showEvent(QShowEvent* event)
+{
+    if (m_stale) {
+        m_stale = false;
+        reload();
+    }
+    QWidget::showEvent(event);
 }
 
 void ReviewPage::retranslateUi()

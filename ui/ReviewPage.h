@@ -44,6 +44,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslateUi();
@@ -63,6 +64,7 @@ private:
     std::shared_ptr<const LoadedDataset> m_dataset;   // the split's texts, matched by document id
     QHash<QString, std::size_t> m_documentById;
     QHash<qint64, QStringList> m_corrections;          // score row -> corrected labels
+    bool m_stale = false;                              // the rule changed while the page was hidden
 
     QLabel* m_placeholder = nullptr;
     QWidget* m_content = nullptr;

@@ -76,6 +76,11 @@ std::string nameLabels(const std::vector<std::uint32_t>& indices, const std::vec
     return text;
 }
 
+std::string labelCount(std::size_t count)
+{
+    return std::to_string(count) + (count == 1 ? " label" : " labels");
+}
+
 bool exists(const std::string& path)
 {
     struct stat info {};
@@ -170,6 +175,9 @@ int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::o
 
     auto tuned = tuneRule(**evaluator, *options, before->rule);
     if (!tuned) return fail(tuned.message());
+    if (tuned->globalInfeasible)
+        out << "No global threshold reaches " << options->objective.toString() << " on dev; it stays "
+            << fixed(before->rule.globalThreshold(), 4) << ".\n";
     if (!tuned->topKTrials.empty()) {
         out << "Top-k on dev (micro-F1):";
         for (const auto& [k, f1] : tuned->topKTrials) out << ' ' << (k == 0 ? std::string("unlimited") : std::to_string(k)) << '=' << fixed(f1, 4);
@@ -179,12 +187,12 @@ int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::o
     out << "  dev:  " << performanceLine(tuned->dev) << '\n';
     if (test) out << "  test: " << performanceLine(evaluate(test->scores, tuned->rule)) << '\n';
     if (!tuned->lowSupportLabels.empty())
-        out << "Min support " << options->minSupport << ": " << tuned->lowSupportLabels.size()
-            << " labels with fewer dev documents use the global threshold: "
+        out << "Min support " << options->minSupport << ": " << labelCount(tuned->lowSupportLabels.size())
+            << " with fewer dev documents use the global threshold: "
             << nameLabels(tuned->lowSupportLabels, labels) << '\n';
     if (!tuned->infeasibleLabels.empty())
-        out << "No threshold reaches " << options->objective.toString() << " for " << tuned->infeasibleLabels.size()
-            << " labels; they use the global threshold: " << nameLabels(tuned->infeasibleLabels, labels) << '\n';
+        out << "No threshold reaches " << options->objective.toString() << " for "
+            << labelCount(tuned->infeasibleLabels.size()) << "; they use the global threshold: " << nameLabels(tuned->infeasibleLabels, labels) << '\n';
     if (args.has("dry-run")) {
         out << "Dry run: rule.json not written.\n";
         return 0;

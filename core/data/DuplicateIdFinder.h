@@ -32,20 +32,34 @@ public:
     template <typename IdOf>
     std::vector<Duplicate> find(IdOf&& idOf) const
     {
-        std::vector<Entry> sorted = m_entries;
-        std::sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) {
-            return a.hash != b.hash ? a.hash < b.hash : a.document < b.document;
-        });
+        // Fast path: sort the bare hashes; distinct ids almost never share one, so usually no
+        // hash repeats and nothing else is needed.
+        std::vector<std::uint64_t> hashes;
+        hashes.reserve(m_entries.size());
+        for (const Entry& entry : m_entries) hashes.push_back(entry.hash);
+        std::sort(hashes.begin(), hashes.end());
+        std::vector<std::uint64_t> repeated;
+        for (std::size_t i = 1; i < hashes.size(); ++i) {
+            if (hashes[i] == hashes[i - 1] && (repeated.empty() || repeated.back() != hashes[i]))
+                repeated.push_back(hashes[i]);
+        }
         std::vector<Duplicate> duplicates;
-        for (std::size_t begin = 0; begin < sorted.size();) {
+        if (repeated.empty()) return duplicates;
+        std::vector<Entry> candidates;  // in document order, since m_entries is
+        for (const Entry& entry : m_entries) {
+            if (std::binary_search(repeated.begin(), repeated.end(), entry.hash)) candidates.push_back(entry);
+        }
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
+        for (std::size_t begin = 0; begin < candidates.size();) {
             std::size_t end = begin + 1;
-            while (end < sorted.size() && sorted[end].hash == sorted[begin].hash) ++end;
+            while (end < candidates.size() && candidates[end].hash == candidates[begin].hash) ++end;
             // Equal hashes are nearly always equal ids; compare within the (tiny) run to be sure.
             for (std::size_t j = begin + 1; j < end; ++j) {
-                const std::string_view id = idOf(sorted[j].document);
+                const std::string_view id = idOf(candidates[j].document);
                 for (std::size_t k = begin; k < j; ++k) {
-                    if (idOf(sorted[k].document) == id) {
-                        duplicates.push_back(Duplicate{sorted[j].document, sorted[k].document});
+                    if (idOf(candidates[k].document) == id) {
+                        duplicates.push_back(Duplicate{candidates[j].document, candidates[k].document});
                         break;
                     }
                 }

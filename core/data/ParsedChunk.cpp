@@ -21,7 +21,7 @@ void ParsedChunk::clear()
     m_labelEnds.clear();
     m_lines.clear();
     m_pendingLabels.clear();
-    m_labelIndex.clear();
+    std::fill(m_labelSlots.begin(), m_labelSlots.end(), LabelSlot{});
     m_labelNames.clear();
     m_issues.clear();
     m_textMark = 0;
@@ -33,17 +33,35 @@ void ParsedChunk::addLabel(std::string_view name)
     while (!name.empty() && isAsciiSpace(name.front())) name.remove_prefix(1);
     while (!name.empty() && isAsciiSpace(name.back())) name.remove_suffix(1);
     if (name.empty()) return;
-    std::int32_t labelId;
-    const auto it = m_labelIndex.find(name);
-    if (it != m_labelIndex.end()) {
-        labelId = it->second;
-    } else {
-        labelId = static_cast<std::int32_t>(m_labelNames.size());
-        m_labelNames.emplace_back(name);
-        m_labelIndex.emplace(m_labelNames.back(), labelId);
+    const std::uint64_t hash = std::hash<std::string_view>{}(name);
+    if ((m_labelNames.size() + 1) * 2 > m_labelSlots.size()) growLabelSlots();
+    const std::size_t mask = m_labelSlots.size() - 1;
+    std::size_t slot = hash & mask;
+    while (m_labelSlots[slot].label >= 0) {
+        const LabelSlot& candidate = m_labelSlots[slot];
+        if (candidate.hash == hash && m_labelNames[static_cast<std::size_t>(candidate.label)] == name) break;
+        slot = (slot + 1) & mask;
     }
+    if (m_labelSlots[slot].label < 0) {
+        m_labelSlots[slot] = LabelSlot{hash, static_cast<std::int32_t>(m_labelNames.size())};
+        m_labelNames.emplace_back(name);
+    }
+    const std::int32_t labelId = m_labelSlots[slot].label;
     if (std::find(m_pendingLabels.begin(), m_pendingLabels.end(), labelId) == m_pendingLabels.end())
         m_pendingLabels.push_back(labelId);
+}
+
+void ParsedChunk::growLabelSlots()
+{
+    std::vector<LabelSlot> old(std::max<std::size_t>(64, m_labelSlots.size() * 2));
+    old.swap(m_labelSlots);
+    const std::size_t mask = m_labelSlots.size() - 1;
+    for (const LabelSlot& entry : old) {
+        if (entry.label < 0) continue;
+        std::size_t slot = entry.hash & mask;
+        while (m_labelSlots[slot].label >= 0) slot = (slot + 1) & mask;
+        m_labelSlots[slot] = entry;
+    }
 }
 
 void ParsedChunk::commit(std::uint64_t line, std::string_view id)

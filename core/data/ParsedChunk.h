@@ -6,7 +6,6 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace tagbench {
@@ -67,8 +66,16 @@ private:
     std::vector<std::size_t> m_labelEnds;
     std::vector<std::uint64_t> m_lines;
     std::vector<std::int32_t> m_pendingLabels;
-    std::deque<std::string> m_labelNames;  // deque: views into it stay valid as it grows
-    std::unordered_map<std::string_view, std::int32_t> m_labelIndex;
+    struct LabelSlot {
+        std::uint64_t hash = 0;
+        std::int32_t label = -1;  // -1: empty
+    };
+    void growLabelSlots();
+
+    std::deque<std::string> m_labelNames;
+    // Open addressing over a power-of-two table: a chunk has a few hundred distinct labels and
+    // millions of lookups, which std::unordered_map's modulo and node chasing make costly.
+    std::vector<LabelSlot> m_labelSlots;
     std::vector<Issue> m_issues;
     std::size_t m_textMark = 0;
 };

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -32,6 +34,18 @@ std::size_t lineOfByte(const std::string& text, std::size_t byte)
 {
     byte = std::min(byte, text.size());
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(byte), '\n'));
+}
+
+// The shortest decimal that reads back as the same float, so rule.json says 0.45, not
+// 0.44999998807907104, and still round-trips exactly.
+double shortestDecimal(float value)
+{
+    char buffer[32];
+    for (int digits = 1; digits <= 9; ++digits) {
+        std::snprintf(buffer, sizeof(buffer), "%.*g", digits, static_cast<double>(value));
+        if (std::strtof(buffer, nullptr) == value) return std::strtod(buffer, nullptr);
+    }
+    return value;
 }
 
 } // namespace
@@ -132,12 +146,12 @@ std::string DecisionRule::toJson(const std::vector<std::string>& labelNames) con
     nlohmann::ordered_json json;
     json["format"] = kFormat;
     json["version"] = kVersion;
-    json["threshold"] = m_globalThreshold;
+    json["threshold"] = shortestDecimal(m_globalThreshold);
     json["top_k"] = m_topK;
     json["at_least_one"] = m_atLeastOne;
     auto overrides = nlohmann::ordered_json::object();
     for (const auto& [label, threshold] : m_labelThresholds)
-        if (label < labelNames.size()) overrides[labelNames[label]] = threshold;
+        if (label < labelNames.size()) overrides[labelNames[label]] = shortestDecimal(threshold);
     json["label_thresholds"] = std::move(overrides);
     auto disabled = nlohmann::ordered_json::array();
     for (const std::uint32_t label : m_disabled)

@@ -113,6 +113,7 @@ void DecisionRuleTest::jsonRoundTrip()
     rule.setAtLeastOne(true);
     const std::string json = rule.toJson(kLabels);
     QVERIFY(json.find("\"谍照\"") != std::string::npos);
+    QVERIFY2(json.find("\"threshold\": 0.4321,") != std::string::npos, json.c_str());  // readable, not 0.43209999799728394
     auto parsed = DecisionRule::fromJson(json, kLabels, "rule.json");
     QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.message().c_str());
     QVERIFY(*parsed == rule);  // float thresholds survive exactly

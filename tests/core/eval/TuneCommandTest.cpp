@@ -112,7 +112,7 @@ void TuneCommandTest::perLabelWithMinSupport()
     // 试驾 is rare in dev: it keeps the global threshold and the output says so.
     QVERIFY(base.labels[3].counts.support < 5);
     QVERIFY(!rule->labelThreshold(3).has_value());
-    QVERIFY2(run.out.contains("Min support 5: 1 labels with fewer dev documents use the global threshold: 试驾\n"),
+    QVERIFY2(run.out.contains("Min support 5: 1 label with fewer dev documents use the global threshold: 试驾\n"),
              qPrintable(run.out));
     // 谍照 is scored low by the fixture's model: its own threshold sits below 0.5 and helps.
     QVERIFY(rule->labelThreshold(1).has_value());

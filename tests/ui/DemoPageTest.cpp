@@ -1,0 +1,1 @@
+// Train/Demo/Export pages: second GUI engineer

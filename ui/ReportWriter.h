@@ -1,0 +1,78 @@
+// Train/Demo/Export pages: second GUI engineer
+#pragma once
+
+#include "core/util/Result.h"
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+class QCPPainter;
+
+namespace tagbench::eval {
+class InteractiveEvaluator;
+}
+
+namespace tagbench::ui {
+
+/// Everything an evaluation report shows, collected once from the evaluator.
+struct ReportData {
+    struct LabelRow {
+        QString name;
+        qint64 support = 0;
+        qint64 predicted = 0;
+        qint64 truePositives = 0;
+        double precision = 0.0, recall = 0.0, f1 = 0.0;
+        float threshold = 0.5f;   ///< +infinity: disabled
+    };
+    struct Curve {
+        QString label;
+        QVector<double> recall, precision;
+    };
+
+    QString title;
+    QString subtitle;            ///< run folder, split, rule
+    QStringList summary;         ///< micro/macro lines
+    QVector<LabelRow> labels;    ///< in label order
+    QVector<Curve> curves;       ///< PR curves of the selected labels
+
+    /// Collects the current metrics of evaluator; curves for the selected label indices.
+    static ReportData collect(const eval::InteractiveEvaluator& evaluator, const std::vector<std::string>& labelNames,
+                              const QVector<int>& curveLabels);
+};
+
+/// Renders an evaluation report for people who will not open the app: a multi-page PDF (summary,
+/// label distribution, per-label F1 bars, PR curves, then the per-label table paginated with its
+/// header repeated) and a one-page PNG overview. Files are written atomically (temp + rename).
+/// GUI thread only: the charts are QCustomPlot widgets rendered offscreen.
+class ReportWriter final {
+public:
+    explicit ReportWriter(ReportData data);
+
+    Status writePdf(const QString& path) const;
+    /// The overview (title, summary and the three charts) as an image of size pixels.
+    Status writePng(const QString& path, QSize size) const;
+    /// The overview rendered into an image (what writePng saves; also the page's preview).
+    QImage renderOverview(QSize size) const;
+
+    /// Labels the distribution and F1 charts show at most (the most frequent ones).
+    static constexpr int maxChartLabels = 30;
+
+private:
+    void drawHeader(QCPPainter& painter, const QRect& area, double scale) const;
+    void drawDistribution(QCPPainter& painter, const QRect& area, double scale) const;
+    void drawF1(QCPPainter& painter, const QRect& area, double scale) const;
+    void drawCurves(QCPPainter& painter, const QRect& area, double scale) const;
+    /// Draws table rows [first, ...) into area; returns the first row that did not fit.
+    int drawTable(QCPPainter& painter, const QRect& area, int first) const;
+    QVector<int> chartOrder() const;
+
+    ReportData m_data;
+};
+
+} // namespace tagbench::ui

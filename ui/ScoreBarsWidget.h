@@ -1,0 +1,44 @@
+// Train/Demo/Export pages: second GUI engineer
+#pragma once
+
+#include <QString>
+#include <QVector>
+#include <QWidget>
+
+namespace tagbench::ui {
+
+/// Horizontal score bars of the best-scoring labels of one text, each with a tick at the
+/// label's threshold; the labels the rule keeps are drawn in the accent colour. Painted (not a
+/// plot) so that it scales with the font in presentation mode.
+class ScoreBarsWidget final : public QWidget {
+    Q_OBJECT
+public:
+    struct Row {
+        QString label;
+        float score = 0.0f;
+        float threshold = 0.5f;   ///< +infinity: the label is disabled
+        bool kept = false;
+    };
+
+    explicit ScoreBarsWidget(QWidget* parent = nullptr);
+
+    /// Rows in display order (best first).
+    void setRows(QVector<Row> rows);
+    const QVector<Row>& rows() const { return m_rows; }
+    /// Text shown when there are no rows.
+    void setPlaceholderText(const QString& text);
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    int rowHeight() const;
+
+    QVector<Row> m_rows;
+    QString m_placeholder;
+};
+
+} // namespace tagbench::ui

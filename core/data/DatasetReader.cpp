@@ -144,7 +144,7 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
     ChunkSource source(opened.file.get(), format == DatasetFormat::Csv || format == DatasetFormat::Tsv);
     source.prime(std::move(opened.head));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-    const unsigned threads = options.threads ? options.threads : std::min(hardware, 2u);
+    const unsigned threads = options.threads ? options.threads : std::min(hardware, 4u);
     std::deque<std::unique_ptr<Work>> pending;
     std::vector<std::unique_ptr<Work>> spare;
     const RecordParser& recordParser = **parser;

@@ -44,7 +44,8 @@ struct ImportOptions {
     bool csvHeader = true;               ///< first record is a header (required for column names)
     std::string labelSeparator = ",";    ///< splits the label cell; "," "|" ";" " " ...
 
-    /// Worker threads for parsing; 0 means min(hardware threads, 2).
+    /// Worker threads for parsing; 0 means min(hardware threads, 4) (beyond that the in-order
+    /// merge on the calling thread is the bottleneck).
     unsigned threads = 0;
 
     /// At most this many issues are kept with their text; counts per kind are always complete.

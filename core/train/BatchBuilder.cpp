@@ -147,7 +147,7 @@ BatchPrefetcher::~BatchPrefetcher()
 
 void BatchPrefetcher::work()
 {
-    // Batch assembly is memcpy work; keep it off LibTorch's intra-op pool.
+    // Waits while depth batches are ready, so memory stays bounded however slow the consumer is.
     for (std::size_t i = 0; i < m_plan.size(); ++i) {
         {
             std::unique_lock<std::mutex> lock(m_mutex);

@@ -1,20 +1,33 @@
 #include "core/train/Checkpoint.h"
 
 #include "core/train/Optimizer.h"
-#include "core/util/AtomicFile.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace tagbench {
 
 namespace {
 
+/// Saves archive to path atomically without an in-memory copy (FastText tables with millions of
+/// bucket rows make checkpoints of gigabytes): write a sibling temporary, fsync it, rename it.
 Status writeArchive(const std::string& path, torch::serialize::OutputArchive& archive)
 {
-    std::string bytes;
-    archive.save_to([&bytes](const void* data, std::size_t size) {
-        bytes.append(static_cast<const char*>(data), size);
-        return size;
-    });
-    return writeFileAtomically(path, bytes);
+    const std::string temporary = path + ".tmp";
+    archive.save_to(temporary);
+    const int fd = ::open(temporary.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::fsync(fd) == 0;
+    if (fd >= 0) ::close(fd);
+    if (!synced || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        const std::string reason = std::strerror(errno);
+        std::remove(temporary.c_str());
+        return Error{path + ": cannot write: " + reason};
+    }
+    return {};
 }
 
 torch::Tensor stringTensor(const std::string& text)

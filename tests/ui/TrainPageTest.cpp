@@ -1,1 +1,209 @@
 // Train/Demo/Export pages: second GUI engineer
+#include "core/train/TrainConfig.h"
+#include "ui/ProjectSession.h"
+#include "ui/TrainConfigForm.h"
+#include "ui/TrainCurvesWidget.h"
+#include "ui/TrainPage.h"
+#include "ui/TrainQueue.h"
+#include "ui/Workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tagbench;
+using tagbench::ui::TrainPage;
+using tagbench::ui::TrainQueue;
+
+namespace {
+
+constexpr int trainTimeoutMs = 240000;
+
+/// The training engineer's tiny fixture: six topics, 240 train / 60 dev / 60 test documents.
+TrainConfig tinyConfig(ModelKind model, int epochs)
+{
+    const std::string text = std::string("{\"model\": \"") + (model == ModelKind::TextCnn ? "TextCNN" : "FastText")
+                             + R"(", "data": {"train": "train.jsonl", "dev": "dev.jsonl", "test": "test.jsonl"},
+                                 "TextCNN": {"kernel_sizes": [1, 2], "num_kernels": 16, "dropout": 0.1},
+                                 "FastText": {"word_ngrams": 2, "buckets": 5000},
+                                 "embedding": {"dimension": 16},
+                                 "train": {"epochs": )"
+                             + std::to_string(epochs) + R"(, "batch_size": 16, "learning_rate": 0.01, "threads": 1,
+                                           "early_stopping_patience": 0}})";
+    auto config = TrainConfig::parse(text, "tiny.json", TAGBENCH_TEST_DATA "/train");
+    if (!config)
+        qFatal("%s", config.message().c_str());
+    return *config;
+}
+
+} // namespace
+
+class TrainPageTest final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void formRoundTripsConfig();
+    void trainsAndPlotsOnePointPerEpoch();
+    void cancelledRunResumesToTheEnd();
+    void queueRunsOneAfterAnother();
+    void badDataFileIsReportedInPlainWords();
+    void refusesFolderThatHoldsARun();
+
+private:
+    ui::Workspace m_workspace;
+    ui::ProjectSession m_project;
+};
+
+void TrainPageTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TrainPageTest::formRoundTripsConfig()
+{
+    TrainPage page(&m_workspace, &m_project);
+    TrainConfig config = tinyConfig(ModelKind::FastText, 7);
+    config.train.posWeight = "auto";
+    page.form()->setConfig(config);
+    const Result<TrainConfig> back = page.form()->config();
+    QVERIFY2(back.ok(), back.ok() ? "" : back.message().c_str());
+    QCOMPARE(back->model, ModelKind::FastText);
+    QCOMPARE(back->train.epochs, std::int64_t(7));
+    QCOMPARE(back->fastText.buckets, std::int64_t(5000));
+    QCOMPARE(back->embedding.dimension, std::int64_t(16));
+    QCOMPARE(back->train.posWeight, std::string("auto"));
+    QCOMPARE(back->data.dev, config.data.dev);
+
+    // Switching the model applies that model's defaults but keeps the data.
+    page.form()->modelBox()->setCurrentIndex(page.form()->modelBox()->findData(QStringLiteral("TextCNN")));
+    const Result<TrainConfig> textCnn = page.form()->config();
+    QVERIFY2(textCnn.ok(), textCnn.ok() ? "" : textCnn.message().c_str());
+    QCOMPARE(textCnn->model, ModelKind::TextCnn);
+    QCOMPARE(textCnn->embedding.dimension, std::int64_t(128));
+    QCOMPARE(textCnn->textCnn.kernelSizes, (std::vector<std::int64_t>{2, 3, 4}));
+    QCOMPARE(textCnn->data.train, config.data.train);
+}
+
+void TrainPageTest::trainsAndPlotsOnePointPerEpoch()
+{
+    QTemporaryDir dir;
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig(ModelKind::TextCnn, 4));
+    page.form()->setRunFolder(dir.filePath(QStringLiteral("run")));
+    QSignalSpy finished(page.queue(), &TrainQueue::jobFinished);
+    QSignalSpy epochs(page.queue(), &TrainQueue::epochFinished);
+    QSignalSpy runFinished(&page, &TrainPage::runFinished);
+
+    const int id = page.startTraining();
+    QVERIFY2(id != 0, qPrintable(page.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, trainTimeoutMs);
+
+    const TrainQueue::Entry* entry = page.queue()->entry(id);
+    QVERIFY(entry);
+    QVERIFY2(entry->state == TrainQueue::State::Completed, qPrintable(entry->message));
+    QCOMPARE(epochs.count(), 4);
+    QCOMPARE(page.curves()->pointCount(), 4);
+    QCOMPARE(page.curves()->lossGraph()->dataCount(), 4);
+    // The plotted F1 is the trainer's: the last point equals the last epoch report.
+    const EpochReport last = epochs.last().at(1).value<EpochReport>();
+    QCOMPARE((page.curves()->microGraph()->data()->constEnd() - 1)->value, last.devMicroF1);
+    QVERIFY2(entry->result.bestDevMicroF1 > 0.5, qPrintable(QString::number(entry->result.bestDevMicroF1)));
+    QCOMPARE(page.progressBar()->value(), page.progressBar()->maximum());
+    QCOMPARE(runFinished.count(), 1);
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("run/model.pt"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("run/scores/dev.scores"))));
+}
+
+void TrainPageTest::cancelledRunResumesToTheEnd()
+{
+    QTemporaryDir dir;
+    const QString runDir = dir.filePath(QStringLiteral("run"));
+    constexpr int plannedEpochs = 40;
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig(ModelKind::TextCnn, plannedEpochs));
+    page.form()->setRunFolder(runDir);
+    QSignalSpy finished(page.queue(), &TrainQueue::jobFinished);
+    QSignalSpy epochs(page.queue(), &TrainQueue::epochFinished);
+
+    const int id = page.startTraining();
+    QVERIFY2(id != 0, qPrintable(page.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, trainTimeoutMs);
+    page.queue()->cancel(id);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, trainTimeoutMs);
+    const TrainQueue::Entry* entry = page.queue()->entry(id);
+    QCOMPARE(entry->state, TrainQueue::State::Cancelled);
+    const int doneBeforeCancel = int(entry->result.epochsDone);
+    QVERIFY2(doneBeforeCancel >= 1 && doneBeforeCancel < plannedEpochs, qPrintable(QString::number(doneBeforeCancel)));
+    QVERIFY(page.queue()->canResume(id));
+    QVERIFY(!QFileInfo::exists(runDir + QStringLiteral("/scores/dev.scores")));
+
+    // Resume continues from the checkpoint; the curves keep the epochs trained before.
+    QVERIFY(page.queue()->resume(id).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, trainTimeoutMs);
+    QCOMPARE(entry->state, TrainQueue::State::Completed);
+    QCOMPARE(int(entry->result.epochsDone), plannedEpochs);
+    QCOMPARE(int(entry->epochs.size()), plannedEpochs);
+    QCOMPARE(page.curves()->pointCount(), plannedEpochs);
+    QCOMPARE(epochs.count(), plannedEpochs);   // no epoch was trained twice
+    QVERIFY(QFileInfo::exists(runDir + QStringLiteral("/scores/dev.scores")));
+}
+
+void TrainPageTest::queueRunsOneAfterAnother()
+{
+    QTemporaryDir dir;
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig(ModelKind::FastText, 2));
+    QSignalSpy started(page.queue(), &TrainQueue::jobStarted);
+    QSignalSpy finished(page.queue(), &TrainQueue::jobFinished);
+    page.form()->setRunFolder(dir.filePath(QStringLiteral("first")));
+    const int first = page.startTraining();
+    page.form()->setRunFolder(dir.filePath(QStringLiteral("second")));
+    const int second = page.startTraining();
+    QVERIFY(first != 0 && second != 0);
+    QCOMPARE(page.queue()->rowCount(), 2);
+    QCOMPARE(page.queue()->runningId(), first);
+    QCOMPARE(page.queue()->entry(second)->state, TrainQueue::State::Queued);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, trainTimeoutMs);
+    QCOMPARE(started.count(), 2);
+    QCOMPARE(started.at(0).at(0).toInt(), first);
+    QCOMPARE(started.at(1).at(0).toInt(), second);
+    QCOMPARE(finished.at(0).at(0).toInt(), first);
+    QCOMPARE(page.queue()->entry(second)->state, TrainQueue::State::Completed);
+    QVERIFY(!page.queue()->isBusy());
+}
+
+void TrainPageTest::badDataFileIsReportedInPlainWords()
+{
+    TrainPage page(&m_workspace, &m_project);
+    TrainConfig config = tinyConfig(ModelKind::FastText, 1);
+    page.form()->setConfig(config);
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("no-such-train.jsonl"));
+    config.data.train = missing.toStdString();
+    page.form()->setConfig(config);
+    QCOMPARE(page.startTraining(), 0);
+    QVERIFY2(page.lastError().contains(QStringLiteral("no-such-train.jsonl")), qPrintable(page.lastError()));
+    QVERIFY2(page.lastError().contains(QStringLiteral("data.train")), qPrintable(page.lastError()));
+    QCOMPARE(page.queue()->rowCount(), 0);
+}
+
+void TrainPageTest::refusesFolderThatHoldsARun()
+{
+    QTemporaryDir dir;
+    QFile config(dir.filePath(QStringLiteral("config.json")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("{}");
+    config.close();
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig(ModelKind::FastText, 1));
+    page.form()->setRunFolder(dir.path());
+    QCOMPARE(page.startTraining(), 0);
+    QVERIFY2(page.lastError().contains(QStringLiteral("already holds a training run")), qPrintable(page.lastError()));
+}
+
+QTEST_MAIN(TrainPageTest)
+#include "TrainPageTest.moc"

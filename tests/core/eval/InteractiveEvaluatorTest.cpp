@@ -192,6 +192,20 @@ void InteractiveEvaluatorTest::curveMatchesCountsAt()
             if (i > 0) QVERIFY(curve.thresholds[i] < curve.thresholds[i - 1]);
         }
         QVERIFY(e.curve(label, 3).thresholds.size() <= 3);
+        // Sampled at arbitrary thresholds (off the score grid, unsorted): same counts as the rule.
+        const std::vector<float> samples = {0.55f, 0.0f, 1.5f, 0.25f};
+        const LabelCurve sampled = e.sampledCurve(label, samples);
+        QCOMPARE(sampled.thresholds, samples);
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            DecisionRule at = rule;
+            at.setLabelThreshold(label, samples[i]);
+            const auto expected = labelMetrics(reference::evaluate(*matrix, at).labels[label]);
+            QCOMPARE(sampled.predicted[i], expected.counts.predicted);
+            QCOMPARE(sampled.precision[i], expected.precision);
+            QCOMPARE(sampled.recall[i], expected.recall);
+            QCOMPARE(sampled.f1[i], expected.f1);
+        }
+        QCOMPARE(sampled.predicted[2], 0);  // above every score
     }
 }
 

@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ReviewItemModel</name>
+    <message>
+        <location filename="../ui/ReviewItemModel.cpp" line="+155"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold labels</source>
+        <translation>标注标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predicted labels</source>
+        <translation>预测标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>false positive</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>false negative</source>
+        <translation>漏报</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>low confidence</source>
+        <translation>低置信度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suspected label error</source>
+        <translation>疑似标注错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::CardinalityHistogram</name>
     <message>
         <location filename="../ui/CardinalityHistogram.cpp" line="+67"/>
@@ -141,6 +209,146 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <location filename="../ui/DatasetLoadWorker.cpp" line="+43"/>
         <source>Not enough memory to load this file.</source>
         <translation>内存不足，无法加载此文件。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::DemoPage</name>
+    <message>
+        <location filename="../ui/DemoPage.cpp" line="+44"/>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Prediction failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting %1 to a bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>No label reaches its threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Esc leaves presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 ms on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Tagbench — Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Open Model Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tagbench bundles (*.tagbench);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a Training Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No model open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a .tagbench model bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export a training run folder to a bundle and open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presentation mode: full screen, large text (F11; Esc leaves)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n label(s) · runs on %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a model bundle (.tagbench) or a finished training run to try it on your own text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type or paste a text here; the predicted labels follow as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predicted labels</source>
+        <translation>预测标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scores appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No model open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bars: the label&apos;s score. Orange tick: the label&apos;s threshold; a label is predicted when its bar reaches the tick.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -380,6 +588,186 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <location line="-8"/>
         <source>Optimise for %1</source>
         <translation>按 %1 优化</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ExportPage</name>
+    <message>
+        <location filename="../ui/ExportPage.cpp" line="+141"/>
+        <source>Choose a Training Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Choose a training run folder first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrote %1
+Size: %2 · %3 tensors · %4 parameters
+SHA-256: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+12"/>
+        <source>Open a run on the Evaluate page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+12"/>
+        <location line="+106"/>
+        <source>Evaluation report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <source>%1 · split %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+106"/>
+        <source>%1 · split %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Save Report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>Wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Save Report as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save Bundle As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagbench bundles (*.tagbench)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 (%2 gold)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Report of %1 (split %2) with the rule currently set on the Evaluate page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a run on the Evaluate page to export its evaluation report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No run is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Model bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundle file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack the run&apos;s model, tokenizer, labels and decision rule into one .tagbench file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try in Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bundle holds everything needed to predict: load it in the Demo page or with tagbench-cli predict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluation report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels with a precision-recall curve:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -640,12 +1028,12 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+102"/>
+        <location filename="../ui/MainWindow.cpp" line="+118"/>
         <source>The run was not added to the project: %1</source>
         <translation>该运行未加入项目：%1</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+116"/>
         <source>%1 — Tagbench</source>
         <translation>%1 — Tagbench</translation>
     </message>
@@ -678,6 +1066,26 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <location line="+1"/>
         <source>Evaluate</source>
         <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -820,9 +1228,17 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
     </message>
 </context>
 <context>
+    <name>tagbench::ui::PredictWorker</name>
+    <message>
+        <location filename="../ui/PredictWorker.cpp" line="+49"/>
+        <source>Not enough memory to load this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::ProjectPage</name>
     <message>
-        <location filename="../ui/ProjectPage.cpp" line="+144"/>
+        <location filename="../ui/ProjectPage.cpp" line="+146"/>
         <source>New Project</source>
         <translation>新建项目</translation>
     </message>
@@ -867,7 +1283,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <translation>无法移除</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+101"/>
         <source>&lt;h3&gt;No project open&lt;/h3&gt;&lt;p&gt;A project keeps the datasets you work with, your training runs, their metrics, decision rules and review decisions in one file, so that you can come back to them later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;尚未打开项目&lt;/h3&gt;&lt;p&gt;项目把您使用的数据集、训练运行及其指标、决策规则和审核结果保存在一个文件中，方便日后继续工作。&lt;/p&gt;</translation>
     </message>
@@ -995,8 +1411,168 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <location line="+29"/>
         <location line="+34"/>
         <location line="+11"/>
+        <location line="+11"/>
+        <location line="+7"/>
         <source>No project is open.</source>
         <translation>尚未打开项目。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ReviewPage</name>
+    <message>
+        <location filename="../ui/ReviewPage.cpp" line="+185"/>
+        <location line="+292"/>
+        <source>All labels</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location line="-218"/>
+        <location line="+230"/>
+        <source>%1 documents</source>
+        <translation>%1 篇文档</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <source>Document %1. Its text is shown once the %2 dataset file is open on the Data page.</source>
+        <translation>文档 %1。在“数据”页打开 %2 数据集文件后即可显示其文本。</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Decisions are stored in a project. Create or open one on the Project page first.</source>
+        <translation>审核结果保存在项目中。请先在“项目”页新建或打开一个项目。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No run is loaded.</source>
+        <translation>尚未加载训练运行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the %1 dataset file on the Data page first: the export needs the texts.</source>
+        <translation>请先在“数据”页打开 %1 数据集文件：导出需要文本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Export Corrected Dataset</source>
+        <translation>导出更正后的数据集</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No run loaded.
+
+Open a training run (File &gt; Open Run…) to review its predictions.</source>
+        <translation>尚未加载训练运行。
+
+请打开一个训练运行（文件 &gt; 打开运行…）以审核其预测结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All documents</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Errors (false positives or negatives)</source>
+        <translation>错误（误报或漏报）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False positives</source>
+        <translation>误报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False negatives</source>
+        <translation>漏报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low confidence</source>
+        <translation>低置信度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspected label errors</source>
+        <translation>疑似标注错误</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decisions go to %1</source>
+        <translation>审核结果保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a project to record decisions</source>
+        <translation>打开项目以记录审核结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export Corrected Dataset…</source>
+        <translation>导出更正后的数据集(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gold labels</source>
+        <translation>标注标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predicted labels</source>
+        <translation>预测标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corrected labels</source>
+        <translation>更正后的标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept gold (A)</source>
+        <translation>接受标注 (A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The gold labels are right</source>
+        <translation>标注标签正确</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save correction (C)</source>
+        <translation>保存更正 (C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store the checked labels as this document&apos;s labels</source>
+        <translation>将勾选的标签保存为此文档的标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip (S)</source>
+        <translation>跳过 (S)</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1581,630 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <location filename="../ui/RunLoadWorker.cpp" line="+42"/>
         <source>Not enough memory to load the scores of this run.</source>
         <translation>内存不足，无法加载此运行的分数。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::TrainConfigForm</name>
+    <message>
+        <location filename="../ui/TrainConfigForm.cpp" line="+160"/>
+        <source>Folder for the New Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Choose Dataset File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)</source>
+        <translation>数据集 (*.jsonl *.json *.txt *.csv *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Kernel sizes: &quot;%1&quot; is not a positive whole number; write sizes like 2, 3, 4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multi-label (any number of labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Single-label (exactly one label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (GPU when available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dev:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picks the best epoch and threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tokenizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split text into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Characters (Chinese, Japanese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SentencePiece pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lowercase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum count:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens seen fewer times in the training data are dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vocabulary limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedding dimension:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernel sizes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Widths of the convolution windows in tokens, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kernels per size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word n-grams:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash buckets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary cross-entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Focal loss (rare labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positive weight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (from label frequency)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Early stopping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> epochs without improvement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the global threshold on dev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (a new folder per run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load Config…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill the form from a config.json (e.g. of an earlier run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore Defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::TrainCurvesWidget</name>
+    <message>
+        <location filename="../ui/TrainCurvesWidget.cpp" line="+98"/>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Dev F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dev micro-F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dev macro-F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::TrainPage</name>
+    <message>
+        <location filename="../ui/TrainPage.cpp" line="+47"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+168"/>
+        <source>The run was not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 already holds a training run. Choose another folder, or use Resume Folder… to continue a cancelled run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is already used by a run in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Queued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The run cannot be resumed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Add to Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No training run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the data and settings on the left, then start training. Runs wait in the queue and train one after another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Waiting for the runs before it in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reading the data and building the vocabulary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Epoch %1 of %2 · batch %3 of %4 · %5 examples/s · loss %6 · about %7 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Best dev micro-F1 %1 at epoch %2 · %3 epochs in %4 on %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>
+Test: micro-F1 %1, macro-F1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Cancelled after %n finished epoch(s). Resume continues from the last finished epoch.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>[%1] finished: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The run finished but was not added to the project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>[%1] cancelled; it can be resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[%1] failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Load Training Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training configs (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Resume a Cancelled Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Train with these settings (queued when another run is training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the selected run (it stays resumable) or remove it from the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue the selected cancelled run from its last finished epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue a cancelled run from its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected run on the Evaluate page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::TrainQueue</name>
+    <message>
+        <location filename="../ui/TrainQueue.cpp" line="+67"/>
+        <source>%1 is already in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This run cannot be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stopping after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stopped early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Epoch %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, best dev micro-F1 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Queued to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::TrainWorker</name>
+    <message>
+        <location filename="../ui/TrainWorker.cpp" line="+25"/>
+        <source>Not enough memory to train this model. Try a smaller batch size, embedding dimension or vocabulary.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,10 @@
 #include "ui/ScreenshotRunner.h"
 
 #include "ui/DataPage.h"
+#include "ui/DemoPage.h"
 #include "ui/EvaluationSession.h"
 #include "ui/MainWindow.h"
+#include "ui/TrainDemoScreenshot.h"
 #include "ui/Workspace.h"
 
 #include <QCoreApplication>
@@ -45,8 +47,13 @@ void ScreenshotRunner::start()
     if (m_started)
         return;
     m_started = true;
-    // Let queued layout and replot events run so the pages show their final state.
-    QTimer::singleShot(500, this, &ScreenshotRunner::captureAll);
+    // Train, Demo and Export need a trained model: train the sample config first.
+    auto* scenario = new TrainDemoScreenshot(m_window, this);
+    connect(scenario, &TrainDemoScreenshot::ready, this, [this] {
+        // Let queued layout and replot events run so the pages show their final state.
+        QTimer::singleShot(500, this, &ScreenshotRunner::captureAll);
+    });
+    scenario->start();
 }
 
 void ScreenshotRunner::save(const QString& name)
@@ -84,6 +91,22 @@ void ScreenshotRunner::captureAll()
             continue;
         }
         save(m_window->pageId(page));
+        if (page == MainWindow::DemoPageIndex) {
+            // Presentation mode is its own full-screen window; picture it at the window's size.
+            DemoPage* demo = m_window->demoPage();
+            demo->setPresentationMode(true);
+            demo->stage()->resize(m_window->size());
+            QCoreApplication::processEvents();
+            QCoreApplication::processEvents();
+            const QString file = QDir(m_directory).filePath(QStringLiteral("demo-presentation.png"));
+            if (!demo->stage()->grab().save(file)) {
+                std::fprintf(stderr, "tagbench: cannot write %s\n", qPrintable(file));
+                ++m_failures;
+            } else {
+                std::printf("%s\n", qPrintable(file));
+            }
+            demo->setPresentationMode(false);
+        }
     }
     m_window->setCurrentPage(original);
     emit finished(m_failures == 0 ? 0 : 1);

@@ -370,15 +370,26 @@ void TrainConfigForm::setDatasetChoices(const QStringList& paths, const QStringL
             box->addItem(QDir::toNativeSeparators(path));
         box->setEditText(current);
     }
-    const std::pair<QComboBox*, QString> targets[] = {
-        {m_train, QStringLiteral("train")}, {m_dev, QStringLiteral("dev")}, {m_test, QStringLiteral("test")}};
-    for (const auto& [box, split] : targets) {
-        if (!box->currentText().isEmpty())
-            continue;
-        const int index = splits.indexOf(split);
-        if (index >= 0)
-            box->setEditText(QDir::toNativeSeparators(paths[index]));
-    }
+    // Splits of one corpus usually sit in one folder: prefer dev and test files next to train.
+    auto pick = [&](const QString& split, const QString& nextTo) {
+        int found = -1;
+        for (int i = 0; i < paths.size(); ++i) {
+            if (splits.value(i) != split)
+                continue;
+            if (found < 0)
+                found = i;
+            if (!nextTo.isEmpty() && QFileInfo(paths[i]).absolutePath() == QFileInfo(nextTo).absolutePath())
+                return paths[i];
+        }
+        return found >= 0 ? paths[found] : QString();
+    };
+    if (m_train->currentText().isEmpty())
+        m_train->setEditText(QDir::toNativeSeparators(pick(QStringLiteral("train"), QString())));
+    const QString train = QDir::fromNativeSeparators(m_train->currentText());
+    if (m_dev->currentText().isEmpty())
+        m_dev->setEditText(QDir::toNativeSeparators(pick(QStringLiteral("dev"), train)));
+    if (m_test->currentText().isEmpty())
+        m_test->setEditText(QDir::toNativeSeparators(pick(QStringLiteral("test"), train)));
 }
 
 QString TrainConfigForm::device() const

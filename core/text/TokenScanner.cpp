@@ -37,6 +37,7 @@ CharClass classify(char32_t cp)
     return CharClass::Word;
 }
 
+// The reference scan's per-token output: view or folded copy.
 class Emitter {
 public:
     Emitter(const TokenScanRules& rules, const TokenSink& sink) : m_rules(rules), m_sink(sink) {}
@@ -60,7 +61,28 @@ private:
 
 } // namespace
 
+namespace detail {
+
+WideClass classifyWide(std::string_view text, std::size_t& pos)
+{
+    const char32_t cp = utf8::decode(text, pos);
+    switch (classify(cp)) {
+    case CharClass::Space: return WideClass::Space;
+    case CharClass::Punct: return WideClass::Punct;
+    case CharClass::Cjk: return WideClass::Cjk;
+    case CharClass::Word: break;
+    }
+    return utf8::foldCase(cp) != cp ? WideClass::FoldingWord : WideClass::Word;
+}
+
+} // namespace detail
+
 void scanTokens(std::string_view text, const TokenScanRules& rules, const TokenSink& sink)
+{
+    scanTokens<const TokenSink&>(text, rules, sink);
+}
+
+void scanTokensByCodePoint(std::string_view text, const TokenScanRules& rules, const TokenSink& sink)
 {
     Emitter emitter(rules, sink);
     const std::size_t n = text.size();

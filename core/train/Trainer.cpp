@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <filesystem>
 #include <thread>
 
@@ -33,6 +34,15 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
 double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+/// CPU time of the whole process (all threads): on a shared machine it measures the work done,
+/// where wall time also measures the neighbours.
+double processCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+}
 
 std::int64_t peakRss()
 {
@@ -138,6 +148,7 @@ private:
     TrainingState m_state;
     std::int64_t m_resumedFrom = 0;
     double m_invocationTrainSeconds = 0.0;
+    double m_invocationTrainCpuSeconds = 0.0;
     std::int64_t m_invocationExamples = 0;
 };
 
@@ -222,6 +233,7 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
     bool stoppedEarly = patience > 0 && m_state.epochsWithoutImprovement >= patience;
     for (std::int64_t epoch = m_state.epochsDone + 1; epoch <= c.train.epochs && !stoppedEarly; ++epoch) {
         const auto epochStart = Clock::now();
+        const double cpuStart = processCpuSeconds();
         double lossSum = 0.0;
         std::int64_t examples = 0;
         if (!trainEpoch(epoch, cancel, lossSum, examples)) {
@@ -230,6 +242,7 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
         }
         const double seconds = secondsSince(epochStart);
         m_invocationTrainSeconds += seconds;
+        m_invocationTrainCpuSeconds += processCpuSeconds() - cpuStart;
         m_invocationExamples += examples;
         const EpochReport report = evaluateEpoch(epoch, lossSum / std::max<std::int64_t>(examples, 1), seconds, examples);
         if (report.best) {
@@ -407,8 +420,12 @@ Status Trainer::Impl::writeRunJson(const TrainResult& result, const std::string&
                        {{"total", result.seconds},
                         {"data", m_data.seconds},
                         {"train", m_state.trainSeconds},
-                        {"mean_epoch", result.meanEpochSeconds}}},
+                        {"mean_epoch", result.meanEpochSeconds},
+                        {"train_cpu_this_invocation", m_invocationTrainCpuSeconds},
+                        {"train_this_invocation", m_invocationTrainSeconds}}},
                       {"examples_per_second", result.examplesPerSecond},
+                      {"examples_per_cpu_second",
+                       m_invocationTrainCpuSeconds > 0 ? static_cast<double>(m_invocationExamples) / m_invocationTrainCpuSeconds : 0.0},
                       {"peak_rss_bytes", result.peakRssBytes}};
     return writeFileAtomically(m_options.runDir + "/run.json", run.dump(2) + "\n");
 }

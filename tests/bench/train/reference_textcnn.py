@@ -11,7 +11,8 @@ What it does, so the comparison is exact:
   * loss: BCEWithLogits summed over labels, mean over the batch; optimizer torch.optim.Adam;
   * batches: a shuffled order, batch_size documents per step, tensors built from pre-encoded
     numpy-free Python lists (data preparation is excluded from the timing);
-  * timing: wall time of the training steps only (no evaluation), torch.set_num_threads(threads).
+  * timing: wall and CPU time (time.process_time, all threads) of the training steps only (no
+    evaluation), torch.set_num_threads(threads).
 Prints one JSON line with examples_per_second.
 """
 import argparse
@@ -94,6 +95,7 @@ def main():
     model.train()
     examples = 0
     start = time.perf_counter()
+    cpu_start = time.process_time()
     for rows in batches:
         tokens = torch.tensor([encoded[r] for r in rows], dtype=torch.long)
         logits = model(tokens)
@@ -103,7 +105,9 @@ def main():
         optimizer.step()
         examples += len(rows)
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     print(json.dumps({"examples": examples, "seconds": seconds, "examples_per_second": examples / seconds,
+                      "cpu_seconds": cpu_seconds, "examples_per_cpu_second": examples / cpu_seconds,
                       "parameters": sum(p.numel() for p in model.parameters()), "vocabulary": len(vocab)}))
 
 

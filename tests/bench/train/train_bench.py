@@ -206,9 +206,14 @@ def main():
                    "--dropout", str(t["dropout"]), "--steps", str(args.python_steps)]
             _, _, text = run(cmd, os.path.join(args.work, name + "-python.log"))
             py = json.loads(text.strip().splitlines()[-1])
+            results[name]["python"] = py
             print(f"  PyTorch reference loop ({args.python_steps} steps, pad to {t['max_length']}): "
                   f"{py['examples_per_second']:.0f} ex/s; Tagbench/PyTorch = "
                   f"{s['examples_per_second'] / py['examples_per_second']:.2f}x", flush=True)
+            if s.get("examples_per_cpu_second"):
+                print(f"  per CPU-second: Tagbench {s['examples_per_cpu_second']:.0f} ex, PyTorch "
+                      f"{py['examples_per_cpu_second']:.0f} ex; ratio {s['examples_per_cpu_second'] / py['examples_per_cpu_second']:.2f}x",
+                      flush=True)
     json.dump(results, open(os.path.join(args.work, "results.json"), "w"), indent=2)
 
 

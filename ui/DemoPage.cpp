@@ -269,10 +269,11 @@ void DemoPage::applyStageFonts()
 
 bool DemoPage::eventFilter(QObject* watched, QEvent* event)
 {
-    if (m_presenting && event->type() == QEvent::KeyPress) {
+    // F11 reaches here when no shortcut took it (the stage is its own window while presenting).
+    if (event->type() == QEvent::KeyPress) {
         const int key = static_cast<QKeyEvent*>(event)->key();
-        if (key == Qt::Key_Escape || key == Qt::Key_F11) {
-            setPresentationMode(false);
+        if (key == Qt::Key_F11 || (key == Qt::Key_Escape && m_presenting)) {
+            setPresentationMode(key == Qt::Key_F11 ? !m_presenting : false);
             return true;
         }
     }

@@ -223,7 +223,7 @@ void ReportWriter::drawCurves(QCPPainter& painter, const QRect& area, double sca
 {
     auto plot = makePlot(7.5 * scale);
     for (int i = 0; i < m_data.curves.size(); ++i) {
-        const Curve& c = m_data.curves[i];
+        const ReportData::Curve& c = m_data.curves[i];
         auto* curve = new QCPCurve(plot->xAxis, plot->yAxis);
         curve->setData(c.recall, c.precision);
         curve->setPen(QPen(curveColors[i % int(std::size(curveColors))], 2.0 * scale));
@@ -284,7 +284,7 @@ int ReportWriter::drawTable(QCPPainter& painter, const QRect& area, int first) c
             painter.drawText(cell(c, y), Qt::AlignVCenter | (c == 0 ? Qt::AlignLeft : Qt::AlignRight), cells[c]);
     }
     painter.setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0));
-    painter.drawLine(area.left(), y, area.right(), y);
+    painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
     painter.restore();
     return row;
 }

@@ -3,6 +3,8 @@
 
 #include "core/util/Result.h"
 
+#include <QImage>
+#include <QRect>
 #include <QSize>
 #include <QString>
 #include <QStringList>

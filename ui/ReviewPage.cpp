@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QKeyEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -145,6 +146,9 @@ ReviewPage::ReviewPage(EvaluationSession* session, ProjectSession* project, Work
     addKey(m_accept, Qt::Key_A, &ReviewPage::accept);
     addKey(m_correct, Qt::Key_C, &ReviewPage::correct);
     addKey(m_skip, Qt::Key_S, &ReviewPage::skip);
+    // The lists would use letters for keyboard search; there they mean the decisions too.
+    for (QWidget* widget : {static_cast<QWidget*>(m_table), static_cast<QWidget*>(m_correction)})
+        widget->installEventFilter(this);
 
     connect(m_issueFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, &ReviewPage::applyFilter);
     connect(m_labelFilter, qOverload<int>(&QComboBox::currentIndexChanged), this, &ReviewPage::applyFilter);
@@ -452,6 +456,22 @@ void ReviewPage::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+bool ReviewPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() == Qt::NoModifier || key->modifiers() == Qt::KeypadModifier) {
+            switch (key->key()) {
+            case Qt::Key_A: accept(); return true;
+            case Qt::Key_C: correct(); return true;
+            case Qt::Key_S: skip(); return true;
+            default: break;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ReviewPage::showEvent(QShowEvent* event)

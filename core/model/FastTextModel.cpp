@@ -1,5 +1,7 @@
 #include "core/model/FastTextModel.h"
 
+#include <algorithm>
+
 namespace tagbench {
 
 FastTextImpl::FastTextImpl(const FastTextOptions& options)
@@ -25,6 +27,52 @@ FastTextImpl::FastTextImpl(const FastTextOptions& options)
 torch::Tensor FastTextImpl::forward(const ModelBatch& batch)
 {
     return m_output(m_bag(batch.tokens, batch.lengths));
+}
+
+torch::Tensor FastTextImpl::bagMeans(const ModelBatch& batch)
+{
+    torch::NoGradGuard noGrad;
+    return m_bag(batch.tokens, batch.lengths);
+}
+
+std::pair<torch::Tensor, torch::Tensor> FastTextImpl::bagGradient(const ModelBatch& batch, const torch::Tensor& meansGrad)
+{
+    const torch::Tensor grad = meansGrad.to(torch::kFloat32).contiguous();
+    const std::int64_t width = grad.size(1);
+    const std::int64_t documents = batch.lengths.size(0);
+    const std::int64_t total = batch.tokens.size(0);
+    const auto* ids = batch.tokens.data_ptr<std::int64_t>();
+    const auto* offsets = batch.lengths.data_ptr<std::int64_t>();
+    const float* g = grad.data_ptr<float>();
+    if (m_rowSlot.size() != static_cast<std::size_t>(m_bag->weight.size(0)))
+        m_rowSlot.assign(static_cast<std::size_t>(m_bag->weight.size(0)), -1);
+
+    std::vector<std::int64_t> rows;
+    for (std::int64_t t = 0; t < total; ++t) {
+        std::int32_t& slot = m_rowSlot[static_cast<std::size_t>(ids[t])];
+        if (slot < 0) {
+            slot = 0;  // mark; positions are assigned after sorting
+            rows.push_back(ids[t]);
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    for (std::size_t r = 0; r < rows.size(); ++r) m_rowSlot[static_cast<std::size_t>(rows[r])] = static_cast<std::int32_t>(r);
+
+    torch::Tensor values = torch::zeros({static_cast<std::int64_t>(rows.size()), width}, torch::kFloat32);
+    float* out = values.data_ptr<float>();
+    for (std::int64_t b = 0; b < documents; ++b) {
+        const std::int64_t begin = offsets[b];
+        const std::int64_t end = b + 1 < documents ? offsets[b + 1] : total;
+        if (end == begin) continue;
+        const float scale = 1.0f / static_cast<float>(end - begin);  // mean mode
+        const float* source = g + b * width;
+        for (std::int64_t t = begin; t < end; ++t) {
+            float* target = out + static_cast<std::int64_t>(m_rowSlot[static_cast<std::size_t>(ids[t])]) * width;
+            for (std::int64_t d = 0; d < width; ++d) target[d] += scale * source[d];
+        }
+    }
+    for (const std::int64_t row : rows) m_rowSlot[static_cast<std::size_t>(row)] = -1;
+    return {torch::tensor(rows, torch::kInt64), values};
 }
 
 } // namespace tagbench

@@ -25,12 +25,22 @@ public:
     bool usesBags() const override { return true; }
     std::vector<torch::Tensor> sparseParameters() override { return {m_bag->weight}; }
 
+    /// Mean of each document's bag rows [B, D], computed without autograd history.
+    torch::Tensor bagMeans(const ModelBatch& batch);
+    /// The linear layer on bag means (forward() == classify(bag means) with history).
+    torch::Tensor classify(const torch::Tensor& bagMeans) { return m_output(bagMeans); }
+    /// The gradient of the bag table given d(loss)/d(bag means) [B, D] (CPU): the touched rows,
+    /// ascending, and the summed gradient of each ([R, D]). Equals the coalesced sparse gradient
+    /// autograd produces, without materialising one row per token and sorting them.
+    std::pair<torch::Tensor, torch::Tensor> bagGradient(const ModelBatch& batch, const torch::Tensor& meansGrad);
+
     const FastTextOptions& options() const { return m_options; }
 
 private:
     FastTextOptions m_options;
     torch::nn::EmbeddingBag m_bag{nullptr};
     torch::nn::Linear m_output{nullptr};
+    std::vector<std::int32_t> m_rowSlot;  // scratch for bagGradient: row -> position, -1 = untouched
 };
 TORCH_MODULE(FastText);
 

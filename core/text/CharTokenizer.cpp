@@ -1,21 +1,14 @@
 #include "core/text/CharTokenizer.h"
 
-#include "core/text/TokenScanner.h"
-
 namespace tagbench {
 
 CharTokenizer::CharTokenizer(bool lowercase, bool keepPunctuation)
-    : m_lowercase(lowercase), m_keepPunctuation(keepPunctuation)
 {
+    m_rules.splitCjk = true;
+    m_rules.keepPunctuation = keepPunctuation;
+    m_rules.lowercase = lowercase;
 }
 
-void CharTokenizer::tokenize(std::string_view text, const TokenSink& sink) const
-{
-    TokenScanRules rules;
-    rules.splitCjk = true;
-    rules.keepPunctuation = m_keepPunctuation;
-    rules.lowercase = m_lowercase;
-    scanTokens(text, rules, sink);
-}
+void CharTokenizer::tokenize(std::string_view text, const TokenSink& sink) const { scanTokens(text, m_rules, sink); }
 
 } // namespace tagbench

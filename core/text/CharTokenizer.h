@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/text/TokenScanner.h"
 #include "core/text/Tokenizer.h"
 
 namespace tagbench {
@@ -12,14 +13,14 @@ public:
 
     TokenizerKind kind() const override { return TokenizerKind::Char; }
     void tokenize(std::string_view text, const TokenSink& sink) const override;
+    const TokenScanRules* scanRules() const override { return &m_rules; }
 
     /// The options given at construction.
-    bool lowercase() const { return m_lowercase; }
-    bool keepPunctuation() const { return m_keepPunctuation; }
+    bool lowercase() const { return m_rules.lowercase; }
+    bool keepPunctuation() const { return m_rules.keepPunctuation; }
 
 private:
-    bool m_lowercase;
-    bool m_keepPunctuation;
+    TokenScanRules m_rules;
 };
 
 } // namespace tagbench

@@ -1,6 +1,7 @@
 #include "core/text/TextEncoder.h"
 
 #include "core/text/ParallelRanges.h"
+#include "core/text/TokenScanner.h"
 #include "core/text/Tokenizer.h"
 #include "core/text/Vocabulary.h"
 
@@ -27,7 +28,7 @@ std::size_t TextEncoder::append(std::string_view text, std::vector<std::int32_t>
     const Vocabulary& vocabulary = *m_vocabulary;
     std::size_t seen = 0;
     // Tokenizers have no early exit; past the limit the remaining tokens are only skipped.
-    m_tokenizer->tokenize(text, [&](std::string_view token) {
+    forEachToken(*m_tokenizer, text, [&](std::string_view token) {
         if (seen++ < limit) out.push_back(vocabulary.id(token));
     });
     return out.size() - before;

@@ -63,16 +63,18 @@ private:
 
 namespace detail {
 
-WideClass classifyWide(std::string_view text, std::size_t& pos)
+WideChar classifyWide(const char* p, const char* end)
 {
-    const char32_t cp = utf8::decode(text, pos);
+    std::size_t length = 0;
+    const char32_t cp = utf8::decode(std::string_view(p, static_cast<std::size_t>(end - p)), length);
+    const auto bytes = static_cast<std::uint8_t>(length);
     switch (classify(cp)) {
-    case CharClass::Space: return WideClass::Space;
-    case CharClass::Punct: return WideClass::Punct;
-    case CharClass::Cjk: return WideClass::Cjk;
+    case CharClass::Space: return {WideClass::Space, bytes};
+    case CharClass::Punct: return {WideClass::Punct, bytes};
+    case CharClass::Cjk: return {WideClass::Cjk, bytes};
     case CharClass::Word: break;
     }
-    return utf8::foldCase(cp) != cp ? WideClass::FoldingWord : WideClass::Word;
+    return {utf8::foldCase(cp) != cp ? WideClass::FoldingWord : WideClass::Word, bytes};
 }
 
 } // namespace detail

@@ -10,6 +10,10 @@
 #include <string_view>
 #include <type_traits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace tagbench {
 
 /// How a TokenScanner treats CJK characters and separators.
@@ -66,9 +70,87 @@ constexpr std::array<std::uint8_t, 256> makeByteClasses(bool whitespaceOnly)
 inline constexpr std::array<std::uint8_t, 256> kByteClasses = makeByteClasses(false);
 inline constexpr std::array<std::uint8_t, 256> kPretokenizedByteClasses = makeByteClasses(true);
 
-/// Decodes the non-ASCII sequence at text[pos] (advancing pos) and classifies it; undecodable
-/// bytes and U+FFFD are separators, so invalid input never becomes part of a token.
-WideClass classifyWide(std::string_view text, std::size_t& pos);
+/// One decoded non-ASCII character: its class and its length in bytes (1 for an invalid byte).
+struct WideChar {
+    WideClass cls;
+    std::uint8_t length;
+};
+
+/// Decodes and classifies the non-ASCII sequence at p (p < end); undecodable bytes and U+FFFD
+/// are separators, so invalid input never becomes part of a token.
+WideChar classifyWide(const char* p, const char* end);
+
+#if defined(__SSE2__)
+/// Bit i set when byte i of the 16 at p is an ASCII token byte (letters and digits; for
+/// pretokenized text every printable ASCII byte); upper gets the bits of A-Z.
+inline unsigned asciiWordBits(const char* p, bool whitespaceOnly, unsigned& upper)
+{
+    // Signed compares: bytes >= 0x80 are negative, so they never fall in an ASCII range.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const auto inRange = [](__m128i x, char lo, char hi) {
+        return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))),
+                             _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))));
+    };
+    upper = static_cast<unsigned>(_mm_movemask_epi8(inRange(v, 'A', 'Z')));
+    if (whitespaceOnly) {
+        const __m128i printable = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                                   _mm_cmpgt_epi8(v, _mm_set1_epi8(' ')));
+        return static_cast<unsigned>(_mm_movemask_epi8(printable));
+    }
+    // v | 0x20 maps A-Z onto a-z and nothing else onto a-z.
+    const __m128i letters = inRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letters, inRange(v, '0', '9'))));
+}
+#endif
+
+/// classifyWide with the common case inline: a CJK Unified Ideograph U+4E00..U+9FFF (lead bytes
+/// E4..E9 cannot start an overlong or a surrogate), which is neither space nor punctuation.
+inline WideChar classifyWideInline(const char* p, const char* end)
+{
+    const auto b0 = static_cast<unsigned char>(p[0]);
+    if (b0 >= 0xE4 && b0 <= 0xE9 && end - p >= 3) {
+        const auto b1 = static_cast<unsigned char>(p[1]);
+        const auto b2 = static_cast<unsigned char>(p[2]);
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && (b0 > 0xE4 || b1 >= 0xB8))  // E4 B8 80 = U+4E00
+            return {WideClass::Cjk, 3};
+    }
+    return classifyWide(p, end);
+}
+
+/// Returns the end of the run of ASCII token bytes that starts at p (a token byte); sets upper
+/// when the run holds A-Z. Sixteen bytes per step where the text allows, so the loop exit is
+/// usually predicted (the byte loop mispredicts at the end of nearly every word).
+inline const char* asciiRunEnd(const char* p, const char* end, const std::uint8_t* classes, bool whitespaceOnly,
+                               bool& upper)
+{
+#if defined(__SSE2__)
+    unsigned seenUpper = 0;
+    while (end - p >= 16) {
+        unsigned upperBits = 0;
+        const unsigned word = asciiWordBits(p, whitespaceOnly, upperBits);
+        const auto run = static_cast<unsigned>(__builtin_ctz(~word));  // <= 16: bits 16+ of ~word are set
+        seenUpper |= upperBits & ((1u << run) - 1);
+        p += run;
+        if (run < 16) {
+            upper = seenUpper != 0;
+            return p;
+        }
+    }
+    upper = seenUpper != 0;
+#else
+    (void)whitespaceOnly;
+    upper = false;
+#endif
+    std::uint8_t seen = 0;
+    while (p < end) {
+        const std::uint8_t cls = classes[static_cast<unsigned char>(*p)];
+        if (!(cls & kWordByte)) break;
+        seen |= cls;
+        ++p;
+    }
+    upper = upper || (seen & kUpperByte) != 0;
+    return p;
+}
 
 /// Hands tokens to the sink, lowercased into a reusable buffer only when they need it.
 template <typename Sink>
@@ -116,85 +198,99 @@ void scanTokens(std::string_view text, const TokenScanRules& rules, Sink&& sink)
 {
     using namespace detail;
     const std::uint8_t* const classes = rules.whitespaceOnly ? kPretokenizedByteClasses.data() : kByteClasses.data();
-    const char* const data = text.data();
-    const std::size_t n = text.size();
+    const bool keepPunctuation = rules.keepPunctuation;
+    const bool splitCjk = rules.splitCjk;
+    const bool whitespaceOnly = rules.whitespaceOnly;
     TokenEmitter<std::remove_reference_t<Sink>> emitter(rules.lowercase, sink);
+    const auto classOf = [classes](const char* at) { return classes[static_cast<unsigned char>(*at)]; };
 
-    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-    std::size_t wordStart = kNone;  // start of the word being collected
-    bool wordIsCjk = false;
-    bool foldAscii = false;  // the word holds A-Z
-    bool foldWide = false;   // the word holds a fullwidth letter or digit
-    const auto closeWord = [&](std::size_t end) {
-        if (wordStart != kNone) {
-            emitter.emit(data + wordStart, end - wordStart, foldAscii, foldWide);
-            wordStart = kNone;
+    // A word is left open only when a non-ASCII character ended or may extend it; a run of ASCII
+    // letters and digits followed by a separator is emitted at once.
+    const char* open = nullptr;
+    bool openIsCjk = false;
+    bool foldAscii = false;  // the open word holds A-Z
+    bool foldWide = false;   // the open word holds a fullwidth letter or digit
+    const auto closeOpen = [&](const char* at) {
+        if (open) {
+            emitter.emit(open, static_cast<std::size_t>(at - open), foldAscii, foldWide);
+            open = nullptr;
         }
     };
-    const auto extendWord = [&](std::size_t start, bool cjk) {
-        // A run of CJK and a run of Latin letters/digits are separate words ("2024款" -> "2024",
-        // "款"), since Chinese text puts no space between them.
-        if (wordStart != kNone && wordIsCjk != cjk) closeWord(start);
-        if (wordStart == kNone) {
-            wordStart = start;
-            wordIsCjk = cjk;
+    // A run of CJK and a run of Latin letters/digits are separate words ("2024款" -> "2024", "款"),
+    // since Chinese text puts no space between them.
+    const auto openWord = [&](const char* at, bool cjk) {
+        if (open && openIsCjk != cjk) closeOpen(at);
+        if (!open) {
+            open = at;
+            openIsCjk = cjk;
             foldAscii = foldWide = false;
         }
     };
 
-    std::size_t pos = 0;
-    while (pos < n) {
-        const std::uint8_t cls = classes[static_cast<unsigned char>(data[pos])];
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while (p < end) {
+        const std::uint8_t cls = classOf(p);
         if (cls & kWordByte) {
-            extendWord(pos, false);
-            // The hot loop: a run of ASCII letters and digits, one table lookup per byte.
-            std::uint8_t seen = 0;
-            do {
-                seen |= classes[static_cast<unsigned char>(data[pos])];
-                ++pos;
-            } while (pos < n && (classes[static_cast<unsigned char>(data[pos])] & kWordByte));
-            foldAscii |= (seen & kUpperByte) != 0;
+            // The hot path: a run of ASCII letters and digits.
+            const char* const start = p;
+            bool upper = false;
+            p = asciiRunEnd(p, end, classes, whitespaceOnly, upper);
+            openWord(start, false);
+            foldAscii |= upper;
+            if (p == end || !(classOf(p) & kHighByte)) closeOpen(p);  // else a non-ASCII letter may follow
             continue;
         }
         if (cls & kSpaceByte) {
-            closeWord(pos);
-            ++pos;
+            closeOpen(p);
+            ++p;
             continue;
         }
         if (cls & kPunctByte) {
-            closeWord(pos);
-            if (rules.keepPunctuation) emitter.emit(data + pos, 1, false, false);
-            ++pos;
+            closeOpen(p);
+            if (keepPunctuation) emitter.emit(p, 1, false, false);
+            ++p;
             continue;
         }
-        // Non-ASCII: decode one code point.
-        const std::size_t start = pos;
-        WideClass wide = classifyWide(text, pos);
-        if (rules.whitespaceOnly && wide != WideClass::Space && wide != WideClass::FoldingWord) wide = WideClass::Word;
-        switch (wide) {
+        const char* const start = p;
+        const WideChar wide = classifyWideInline(p, end);
+        p += wide.length;
+        WideClass wideClass = wide.cls;
+        if (whitespaceOnly && wideClass != WideClass::Space && wideClass != WideClass::FoldingWord)
+            wideClass = WideClass::Word;
+        switch (wideClass) {
         case WideClass::Word:
         case WideClass::FoldingWord:
-            extendWord(start, false);
-            foldWide |= wide == WideClass::FoldingWord;
+            openWord(start, false);
+            foldWide |= wideClass == WideClass::FoldingWord;
             break;
         case WideClass::Cjk:
-            if (!rules.splitCjk) {
-                extendWord(start, true);
+            if (!splitCjk) {
+                openWord(start, true);
                 break;
             }
-            closeWord(start);
-            emitter.emit(data + start, pos - start, false, false);
+            closeOpen(start);
+            emitter.emit(start, static_cast<std::size_t>(p - start), false, false);
             break;
         case WideClass::Punct:
-            closeWord(start);
-            if (rules.keepPunctuation) emitter.emit(data + start, pos - start, false, false);
+            closeOpen(start);
+            if (keepPunctuation) emitter.emit(start, static_cast<std::size_t>(p - start), false, false);
             break;
         case WideClass::Space:
-            closeWord(start);
+            closeOpen(start);
             break;
         }
     }
-    closeWord(n);
+    closeOpen(end);
+}
+
+/// Calls fn(std::string_view) for every token of text: the inlined scan for the char and word
+/// tokenizers, tokenizer.tokenize() (one std::function call per token) for the others.
+template <typename Fn>
+void forEachToken(const Tokenizer& tokenizer, std::string_view text, Fn&& fn)
+{
+    if (const TokenScanRules* rules = tokenizer.scanRules()) scanTokens(text, *rules, fn);
+    else tokenizer.tokenize(text, std::ref(fn));
 }
 
 } // namespace tagbench

@@ -11,6 +11,8 @@ namespace tagbench {
 /// Which tokenizer a model was trained with.
 enum class TokenizerKind { Char, Word, SentencePiece };
 
+struct TokenScanRules;
+
 /// Receives one token; the view is valid only during the call.
 using TokenSink = std::function<void(std::string_view token)>;
 
@@ -24,6 +26,10 @@ public:
 
     /// Calls sink once per token of text, in order.
     virtual void tokenize(std::string_view text, const TokenSink& sink) const = 0;
+
+    /// The byte-scanner rules when this is the char or word tokenizer, else nullptr: lets hot loops
+    /// inline the scan (forEachToken in TokenScanner.h) instead of paying a call per token.
+    virtual const TokenScanRules* scanRules() const { return nullptr; }
 
     /// Convenience: the tokens of text as strings.
     std::vector<std::string> tokens(std::string_view text) const;

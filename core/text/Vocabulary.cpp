@@ -3,6 +3,7 @@
 #include "core/data/Dataset.h"
 #include "core/text/ParallelRanges.h"
 #include "core/text/TokenCounter.h"
+#include "core/text/TokenScanner.h"
 #include "core/text/Tokenizer.h"
 #include "core/util/AtomicFile.h"
 
@@ -112,7 +113,7 @@ Vocabulary Vocabulary::build(const Dataset& dataset, const Tokenizer& tokenizer,
     forEachRange(dataset.size(), workers, [&](std::size_t worker, std::size_t begin, std::size_t end) {
         TokenCounter& counter = partial[worker];
         for (std::size_t i = begin; i < end; ++i)
-            tokenizer.tokenize(dataset.text(i), [&counter](std::string_view token) { counter.add(token); });
+            forEachToken(tokenizer, dataset.text(i), [&counter](std::string_view token) { counter.add(token); });
     });
     for (std::size_t w = 1; w < partial.size(); ++w) {
         partial.front().merge(partial[w]);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/text/TokenScanner.h"
 #include "core/text/Tokenizer.h"
 
 namespace tagbench {
@@ -13,16 +14,15 @@ public:
 
     TokenizerKind kind() const override { return TokenizerKind::Word; }
     void tokenize(std::string_view text, const TokenSink& sink) const override;
+    const TokenScanRules* scanRules() const override { return &m_rules; }
 
     /// The options given at construction.
-    bool lowercase() const { return m_lowercase; }
-    bool keepPunctuation() const { return m_keepPunctuation; }
-    bool pretokenized() const { return m_pretokenized; }
+    bool lowercase() const { return m_rules.lowercase; }
+    bool keepPunctuation() const { return m_rules.keepPunctuation; }
+    bool pretokenized() const { return m_rules.whitespaceOnly; }
 
 private:
-    bool m_lowercase;
-    bool m_keepPunctuation;
-    bool m_pretokenized;
+    TokenScanRules m_rules;
 };
 
 } // namespace tagbench

@@ -36,9 +36,25 @@ void Optimizer::step()
         const torch::Tensor grad = slot.parameter.grad();
         if (!grad.defined()) continue;
         ++slot.steps;
-        if (grad.is_sparse()) stepSparse(slot, grad);
-        else stepDense(slot, grad);
+        if (grad.is_sparse()) {
+            const torch::Tensor coalesced = grad.coalesce();
+            stepSparse(slot, coalesced.indices()[0].contiguous(), coalesced.values().contiguous());
+        } else {
+            stepDense(slot, grad);
+        }
     }
+}
+
+void Optimizer::stepRows(const torch::Tensor& parameter, const torch::Tensor& rows, const torch::Tensor& values)
+{
+    torch::NoGradGuard noGrad;
+    for (auto& slot : m_slots) {
+        if (!slot.parameter.is_same(parameter)) continue;
+        ++slot.steps;
+        stepSparse(slot, rows, values);
+        return;
+    }
+    TORCH_CHECK(false, "stepRows: the parameter is not optimized by this optimizer");
 }
 
 void Optimizer::stepDense(Slot& slot, const torch::Tensor& gradIn)
@@ -62,11 +78,8 @@ void Optimizer::stepDense(Slot& slot, const torch::Tensor& gradIn)
     p.addcdiv_(slot.expAvg, denom, -lr / correction1);
 }
 
-void Optimizer::stepSparse(Slot& slot, const torch::Tensor& gradIn)
+void Optimizer::stepSparse(Slot& slot, const torch::Tensor& rows, torch::Tensor values)
 {
-    const torch::Tensor grad = gradIn.coalesce();
-    const torch::Tensor rows = grad.indices()[0].contiguous();
-    torch::Tensor values = grad.values().contiguous();
     if (values.numel() == 0) return;
     torch::Tensor& p = slot.parameter;
     if (p.is_cpu() && p.scalar_type() == torch::kFloat32 && p.is_contiguous() && values.scalar_type() == torch::kFloat32) {

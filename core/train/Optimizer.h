@@ -30,6 +30,9 @@ public:
     void zeroGrad();
     /// One update from the current gradients.
     void step();
+    /// One update of parameter from an explicit row gradient (unique ascending rows, values [R, D]),
+    /// for parameters whose gradient the caller computed outside autograd.
+    void stepRows(const torch::Tensor& parameter, const torch::Tensor& rows, const torch::Tensor& values);
 
     void setLearningRate(double learningRate) { m_options.learningRate = learningRate; }
     double learningRate() const { return m_options.learningRate; }
@@ -48,7 +51,7 @@ private:
         std::int64_t steps = 0;
     };
     void stepDense(Slot& slot, const torch::Tensor& grad);
-    void stepSparse(Slot& slot, const torch::Tensor& grad);
+    void stepSparse(Slot& slot, const torch::Tensor& rows, torch::Tensor values);
     void stepSparseCpu(Slot& slot, const torch::Tensor& rows, const torch::Tensor& values);
 
     OptimizerOptions m_options;

@@ -3,6 +3,7 @@
 #include "core/eval/DecisionRule.h"
 #include "core/eval/Metrics.h"
 #include "core/model/DeviceSelector.h"
+#include "core/model/FastTextModel.h"
 #include "core/model/Loss.h"
 #include "core/model/ModelFactory.h"
 #include "core/model/PretrainedVectors.h"
@@ -285,6 +286,10 @@ bool Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* canc
     BatchPrefetcher batches(builder, std::move(plan), 4, cuda);
 
     m_model->train();
+    // On the CPU the FastText table is updated from d(loss)/d(bag means) directly (see
+    // FastTextImpl::bagGradient); autograd's sparse gradient costs a row per token and a sort.
+    auto* fusedBags = dynamic_cast<FastTextImpl*>(m_model.get());
+    if (fusedBags && (cuda || !fusedBags->embeddingWeight().requires_grad())) fusedBags = nullptr;
     torch::Tensor lossTotal = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
     const auto start = Clock::now();
     auto lastReport = start;
@@ -292,10 +297,15 @@ bool Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* canc
     while (auto batch = batches.next()) {
         if (cancel && cancel->load()) return false;
         const ModelBatch b = batch->to(m_device, cuda);
-        torch::Tensor logits;
+        torch::Tensor logits, bagMeans;
         {
             AutocastGuard autocast(cuda && c.train.bf16);
-            logits = m_model->forward(b);
+            if (fusedBags) {
+                bagMeans = fusedBags->bagMeans(b).requires_grad_(true);
+                logits = fusedBags->classify(bagMeans);
+            } else {
+                logits = m_model->forward(b);
+            }
         }
         logits = logits.to(torch::kFloat32);
         const torch::Tensor loss = c.task == TaskKind::MultiLabel
@@ -304,6 +314,10 @@ bool Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* canc
         m_optimizer->zeroGrad();
         loss.backward();
         m_optimizer->step();
+        if (fusedBags) {
+            const auto [rows, values] = fusedBags->bagGradient(b, bagMeans.grad());
+            m_optimizer->stepRows(fusedBags->embeddingWeight(), rows, values);
+        }
         lossTotal += loss.detach().to(torch::kFloat64) * static_cast<double>(b.size());
         examples += b.size();
         ++step;

@@ -112,7 +112,7 @@ TokenCount tokenizeAll(const Dataset& dataset, unsigned workers)
         threads.emplace_back([&, w]() {
             TokenCount local;
             for (std::size_t i = n * w / workers; i < n * (w + 1) / workers; ++i) {
-                tokenizer.tokenize(dataset.text(i), [&local](std::string_view token) {
+                forEachToken(tokenizer, dataset.text(i), [&local](std::string_view token) {
                     ++local.tokens;
                     local.bytes += token.size();
                 });

@@ -109,7 +109,7 @@ execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=LD_LIBRARY_PATH
                         "${_root}/usr/bin/tagbench-cli" stats "${_sample}"
                 RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
 check("_rc EQUAL 0" "installed tagbench-cli stats on the installed sample exits 0 (${_rc}: ${_err})")
-check("_out MATCHES \"--- Distribution in train.jsonl ---\\nLabel: [^,]+, Count: [0-9]+, Ratio: [0-9.]+%\""
+check("_out MATCHES \"--- Distribution in [^\\n]*train.jsonl ---\\nLabel: [^,]+, Count: [0-9]+, Ratio: [0-9.]+%\""
       "installed tagbench-cli stats prints the label distribution")
 if(WITH_GUI)
   # The app loads Qt, QCustomPlot and LibTorch's runtime before it parses its arguments.

@@ -126,7 +126,7 @@ def train_tagbench(args, name, config):
     test_rows, test_gold = read_scores(os.path.join(run_dir, "scores/test.scores"))
     return {"wall_seconds": seconds, "peak_rss": rss, "run": summary,
             "quality": quality(dev_rows, dev_gold, test_rows, test_gold),
-            "performance_line": [l for l in text.splitlines() if l.startswith("test: ")]}
+            "performance_line": [l for l in text.splitlines() if l.startswith("test: Performance")]}
 
 
 def train_fasttext(args):

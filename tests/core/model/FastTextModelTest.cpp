@@ -11,6 +11,7 @@ class FastTextModelTest final : public QObject {
 private slots:
     void forwardShapes();
     void gradientIsSparse();
+    void fusedGradientEqualsAutograd();
     void hashesWordNgramsLikeFastText();
     void noNgramsWithoutBuckets();
 };
@@ -24,6 +25,13 @@ void FastTextModelTest::forwardShapes()
 void FastTextModelTest::gradientIsSparse()
 {
     QVERIFY(probe::fastTextGradientIsSparseOverUsedRows());
+}
+
+void FastTextModelTest::fusedGradientEqualsAutograd()
+{
+    const double difference = probe::fastTextFusedGradientMatchesAutograd();
+    QVERIFY2(difference >= 0.0, "the fused gradient names other rows than autograd's");
+    QVERIFY(difference < 1e-6);
 }
 
 void FastTextModelTest::hashesWordNgramsLikeFastText()

@@ -111,6 +111,34 @@ bool fastTextGradientIsSparseOverUsedRows()
     return rows.equal(torch::tensor({3, 7, 512, 900}, torch::kInt64));
 }
 
+double fastTextFusedGradientMatchesAutograd()
+{
+    torch::manual_seed(4);
+    FastTextOptions options;
+    options.vocabSize = 20;
+    options.embeddingDim = 5;
+    options.numClasses = 3;
+    options.buckets = 50;
+    FastText model(options);
+    {
+        torch::NoGradGuard noGrad;
+        model->named_parameters()["output.weight"].normal_();
+    }
+    ModelBatch batch;
+    batch.tokens = torch::tensor({3, 7, 3, 60, 7, 7, 2}, torch::kInt64);
+    batch.lengths = torch::tensor({0, 4, 4, 6}, torch::kInt64);  // third document is empty
+    const torch::Tensor target = torch::randn({4, 3});
+
+    (model->forward(batch) * target).sum().backward();
+    const torch::Tensor expected = model->embeddingWeight().grad().coalesce();
+
+    const torch::Tensor means = model->bagMeans(batch).requires_grad_(true);
+    (model->classify(means) * target).sum().backward();
+    const auto [rows, values] = model->bagGradient(batch, means.grad());
+    if (!rows.equal(expected.indices()[0])) return -1.0;
+    return (values - expected.values()).abs().max().item<double>();
+}
+
 double multiLabelLoss(const std::vector<float>& logits, const std::vector<float>& targets, std::int64_t rows,
                       const std::vector<float>& posWeight, double gamma)
 {

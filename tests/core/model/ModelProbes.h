@@ -26,6 +26,10 @@ std::vector<std::int64_t> fastTextLogitShape(std::int64_t batch, std::int64_t bu
 /// True when a FastText backward pass gives the bag table a sparse gradient naming only used rows.
 bool fastTextGradientIsSparseOverUsedRows();
 
+/// Max |difference| between FastTextImpl::bagGradient and autograd's coalesced sparse gradient
+/// of the bag table for the same batch (repeated ids, an empty bag); -1 when the rows differ.
+double fastTextFusedGradientMatchesAutograd();
+
 /// multiLabelLoss on [rows, columns] logits/targets (posWeight empty = none).
 double multiLabelLoss(const std::vector<float>& logits, const std::vector<float>& targets, std::int64_t rows,
                       const std::vector<float>& posWeight, double gamma);

@@ -252,7 +252,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Open Model Bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,9 +309,9 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message numerus="yes">
         <location line="+2"/>
         <source>%n label(s) · runs on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n label · runs on %1</numerusform>
+            <numerusform>%n labels · runs on %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1419,19 +1419,19 @@ SHA-256: %5</source>
 <context>
     <name>tagbench::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/ReviewPage.cpp" line="+185"/>
-        <location line="+292"/>
+        <location filename="../ui/ReviewPage.cpp" line="+189"/>
+        <location line="+308"/>
         <source>All labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+230"/>
+        <location line="-234"/>
+        <location line="+246"/>
         <source>%1 documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-213"/>
         <source>Document %1. Its text is shown once the %2 dataset file is open on the Data page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,7 +1475,7 @@ SHA-256: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+42"/>
         <source>No run loaded.
 
 Open a training run (File &gt; Open Run…) to review its predictions.</source>
@@ -1608,7 +1608,7 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2028,9 +2028,9 @@ Test: micro-F1 %1, macro-F1 %2</source>
     <message numerus="yes">
         <location line="+7"/>
         <source>Cancelled after %n finished epoch(s). Resume continues from the last finished epoch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled after %n finished epoch. Resume continues from the last finished epoch.</numerusform>
+            <numerusform>Cancelled after %n finished epochs. Resume continues from the last finished epoch.</numerusform>
         </translation>
     </message>
     <message>

@@ -216,109 +216,109 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location filename="../ui/DemoPage.cpp" line="+44"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Prediction failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预测失败：%1</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Exporting %1 to a bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 %1 导出为模型包…</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>No label reaches its threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有标签达到其阈值。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Esc leaves presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Esc 退出演示模式</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 ms on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒，运行于 %2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Tagbench — Presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagbench — 演示</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Open Model Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型包</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tagbench bundles (*.tagbench);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagbench 模型包 (*.tagbench);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open a Training Run</source>
-        <translation type="unfinished"></translation>
+        <translation>打开训练运行</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模型：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No model open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开模型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open Bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型包…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open a .tagbench model bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 .tagbench 模型包</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>From Run…</source>
-        <translation type="unfinished"></translation>
+        <translation>从训练运行…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export a training run folder to a bundle and open it</source>
-        <translation type="unfinished"></translation>
+        <translation>将训练运行文件夹导出为模型包并打开</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Presentation mode: full screen, large text (F11; Esc leaves)</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式：全屏、大字号（F11；按 Esc 退出）</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n label(s) · runs on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个标签 · 运行于 %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open a model bundle (.tagbench) or a finished training run to try it on your own text.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型包（.tagbench）或已完成的训练运行，用你自己的文本试一试。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -328,7 +328,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location line="+1"/>
         <source>Type or paste a text here; the predicted labels follow as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>在此输入或粘贴文本，预测标签会随输入实时更新。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -338,17 +338,17 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location line="+1"/>
         <source>Scores appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>得分将显示在这里。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No model open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开模型。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bars: the label&apos;s score. Orange tick: the label&apos;s threshold; a label is predicted when its bar reaches the tick.</source>
-        <translation type="unfinished"></translation>
+        <translation>条形：标签得分。橙色刻度：标签阈值；条形达到刻度时即预测为该标签。</translation>
     </message>
 </context>
 <context>
@@ -595,179 +595,181 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
     <message>
         <location filename="../ui/ExportPage.cpp" line="+141"/>
         <source>Choose a Training Run</source>
-        <translation type="unfinished"></translation>
+        <translation>选择训练运行</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Choose a training run folder first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择训练运行文件夹。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Exporting %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出 %1…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Wrote %1
 Size: %2 · %3 tensors · %4 parameters
 SHA-256: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1
+大小：%2 · %3 个张量 · %4 个参数
+SHA-256：%5</translation>
     </message>
     <message>
         <location line="+33"/>
         <location line="+12"/>
         <source>Open a run on the Evaluate page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在“评估”页打开一个训练运行。</translation>
     </message>
     <message>
         <location line="-10"/>
         <location line="+12"/>
         <location line="+106"/>
         <source>Evaluation report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>评估报告：%1</translation>
     </message>
     <message>
         <location line="-117"/>
         <source>%1 · split %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 数据划分 %2 · %3</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+106"/>
         <source>%1 · split %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 数据划分 %2</translation>
     </message>
     <message>
         <location line="-100"/>
         <source>Save Report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将报告保存为 PDF</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+12"/>
         <source>Wrote %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已写入 %1</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Save Report as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将报告保存为 PNG</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Save Bundle As</source>
-        <translation type="unfinished"></translation>
+        <translation>模型包另存为</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tagbench bundles (*.tagbench)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tagbench 模型包 (*.tagbench)</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1 (%2 gold)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 个标注）</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Report of %1 (split %2) with the rule currently set on the Evaluate page.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（数据划分 %2）的报告，使用“评估”页当前设置的决策规则。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open a run on the Evaluate page to export its evaluation report.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“评估”页打开一个训练运行，即可导出其评估报告。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No run is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开训练运行。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Model bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>模型包</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>运行文件夹：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bundle file:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型包文件：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save As…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>导出模型包</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pack the run&apos;s model, tokenizer, labels and decision rule into one .tagbench file</source>
-        <translation type="unfinished"></translation>
+        <translation>将该运行的模型、分词器、标签和决策规则打包为一个 .tagbench 文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Try in Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>在演示页试用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A bundle holds everything needed to predict: load it in the Demo page or with tagbench-cli predict.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型包包含预测所需的一切：可在“演示”页加载，或使用 tagbench-cli predict。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Evaluation report</source>
-        <translation type="unfinished"></translation>
+        <translation>评估报告</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Labels with a precision-recall curve:</source>
-        <translation type="unfinished"></translation>
+        <translation>绘制精确率-召回率曲线的标签：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
 </context>
 <context>
@@ -1075,17 +1077,17 @@ SHA-256: %5</source>
     <message>
         <location line="+1"/>
         <source>Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1232,7 +1234,7 @@ SHA-256: %5</source>
     <message>
         <location filename="../ui/PredictWorker.cpp" line="+49"/>
         <source>Not enough memory to load this model.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足，无法加载此模型。</translation>
     </message>
 </context>
 <context>
@@ -1420,19 +1422,19 @@ SHA-256: %5</source>
 <context>
     <name>tagbench::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/ReviewPage.cpp" line="+185"/>
-        <location line="+292"/>
+        <location filename="../ui/ReviewPage.cpp" line="+189"/>
+        <location line="+308"/>
         <source>All labels</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+230"/>
+        <location line="-234"/>
+        <location line="+246"/>
         <source>%1 documents</source>
         <translation>%1 篇文档</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-213"/>
         <source>Document %1. Its text is shown once the %2 dataset file is open on the Data page.</source>
         <translation>文档 %1。在“数据”页打开 %2 数据集文件后即可显示其文本。</translation>
     </message>
@@ -1476,7 +1478,7 @@ SHA-256: %5</source>
         <translation>JSON lines (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+42"/>
         <source>No run loaded.
 
 Open a training run (File &gt; Open Run…) to review its predictions.</source>
@@ -1588,12 +1590,12 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
     <message>
         <location filename="../ui/TrainConfigForm.cpp" line="+160"/>
         <source>Folder for the New Run</source>
-        <translation type="unfinished"></translation>
+        <translation>新训练运行的文件夹</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Choose Dataset File</source>
-        <translation type="unfinished"></translation>
+        <translation>选择数据集文件</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1603,57 +1605,57 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
     <message>
         <location line="+105"/>
         <source>Kernel sizes: &quot;%1&quot; is not a positive whole number; write sizes like 2, 3, 4.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核尺寸：“%1”不是正整数；请按 2, 3, 4 这样的格式填写。</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Training settings</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Network:</source>
-        <translation type="unfinished"></translation>
+        <translation>网络：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Task:</source>
-        <translation type="unfinished"></translation>
+        <translation>任务：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Multi-label (any number of labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>多标签（标签数量不限）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Single-label (exactly one label)</source>
-        <translation type="unfinished"></translation>
+        <translation>单标签（恰好一个标签）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Automatic (GPU when available)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CUDA GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CUDA GPU</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1663,247 +1665,247 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
     <message>
         <location line="+1"/>
         <source>Train:</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dev:</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test:</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training documents</source>
-        <translation type="unfinished"></translation>
+        <translation>训练文档</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Picks the best epoch and threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>用于选择最佳轮次和阈值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokenizer</source>
-        <translation type="unfinished"></translation>
+        <translation>分词器</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Split text into:</source>
-        <translation type="unfinished"></translation>
+        <translation>文本切分为：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Words</source>
-        <translation type="unfinished"></translation>
+        <translation>词</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Characters (Chinese, Japanese)</source>
-        <translation type="unfinished"></translation>
+        <translation>字（中文、日文）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>SentencePiece pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>SentencePiece 子词</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lowercase</source>
-        <translation type="unfinished"></translation>
+        <translation>转为小写</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Minimum count:</source>
-        <translation type="unfinished"></translation>
+        <translation>最低词频：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tokens seen fewer times in the training data are dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>在训练数据中出现次数少于此值的词元将被丢弃</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vocabulary limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>词表上限：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Embedding dimension:</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入维度：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kernel sizes:</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核尺寸：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Widths of the convolution windows in tokens, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积窗口宽度（以词元计），用逗号分隔</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kernels per size:</source>
-        <translation type="unfinished"></translation>
+        <translation>每种尺寸的卷积核数：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dropout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Maximum length:</source>
-        <translation type="unfinished"></translation>
+        <translation>最大长度：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> tokens</source>
-        <translation type="unfinished"></translation>
+        <translation> 个词元</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Word n-grams:</source>
-        <translation type="unfinished"></translation>
+        <translation>词 n-gram：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hash buckets:</source>
-        <translation type="unfinished"></translation>
+        <translation>哈希桶数：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optimizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Loss:</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Binary cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>二元交叉熵</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Focal loss (rare labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Focal 损失（适合稀有标签）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Positive weight:</source>
-        <translation type="unfinished"></translation>
+        <translation>正样本权重：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Automatic (from label frequency)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（按标签频率）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Early stopping:</source>
-        <translation type="unfinished"></translation>
+        <translation>早停：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>从不</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> epochs without improvement</source>
-        <translation type="unfinished"></translation>
+        <translation> 轮无提升后停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Random seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pick the global threshold on dev</source>
-        <translation type="unfinished"></translation>
+        <translation>在验证集上选择全局阈值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>运行文件夹：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Automatic (a new folder per run)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（每次运行新建文件夹）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load Config…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载配置…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fill the form from a config.json (e.g. of an earlier run)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 config.json（例如之前某次运行的配置）填充表单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore Defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复默认值</translation>
     </message>
 </context>
 <context>
@@ -1911,33 +1913,33 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
     <message>
         <location filename="../ui/TrainCurvesWidget.cpp" line="+98"/>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>Training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Dev F1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集 F1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dev micro-F1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集微平均 F1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dev macro-F1</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集宏平均 F1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Best epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳轮次</translation>
     </message>
 </context>
 <context>
@@ -1945,185 +1947,186 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
     <message>
         <location filename="../ui/TrainPage.cpp" line="+47"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <location line="+168"/>
         <source>The run was not started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练运行未启动：%1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 already holds a training run. Choose another folder, or use Resume Folder… to continue a cancelled run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中已有一个训练运行。请选择其他文件夹，或使用“从文件夹继续…”继续已取消的运行。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is already used by a run in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被队列中的某个运行使用。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Queued %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已加入队列：%1</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The run cannot be resumed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法继续该训练运行：%1</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Add to Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>加入队列</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No training run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无训练运行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the data and settings on the left, then start training. Runs wait in the queue and train one after another.</source>
-        <translation type="unfinished"></translation>
+        <translation>在左侧选择数据和设置，然后开始训练。运行会在队列中等待，依次训练。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Waiting for the runs before it in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待队列中排在前面的运行。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reading the data and building the vocabulary…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取数据并构建词表…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Epoch %1 of %2 · batch %3 of %4 · %5 examples/s · loss %6 · about %7 left</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 轮 · 第 %3/%4 批 · %5 样本/秒 · 损失 %6 · 约剩 %7</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Best dev micro-F1 %1 at epoch %2 · %3 epochs in %4 on %5</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳验证集微平均 F1 %1（第 %2 轮）· %3 轮用时 %4，运行于 %5</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>
 Test: micro-F1 %1, macro-F1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>
+测试集：微平均 F1 %1，宏平均 F1 %2</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>Cancelled after %n finished epoch(s). Resume continues from the last finished epoch.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在完成 %n 轮后取消。继续训练将从最后完成的轮次开始。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练失败：%1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>[%1] finished: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1] 已完成：%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The run finished but was not added to the project: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行已完成，但未能添加到项目：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>[%1] cancelled; it can be resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1] 已取消，可以继续训练</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>[%1] failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1] 失败：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Training %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>训练 %1 失败：%2</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Load Training Config</source>
-        <translation type="unfinished"></translation>
+        <translation>加载训练配置</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Training configs (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练配置 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Resume a Cancelled Run</source>
-        <translation type="unfinished"></translation>
+        <translation>继续已取消的运行</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Train with these settings (queued when another run is training)</source>
-        <translation type="unfinished"></translation>
+        <translation>按这些设置训练（若有其他运行正在训练则排队）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>队列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the selected run (it stays resumable) or remove it from the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>停止所选运行（之后仍可继续）或将其移出队列</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continue the selected cancelled run from its last finished epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>从最后完成的轮次继续所选的已取消运行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件夹继续…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Continue a cancelled run from its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件夹继续已取消的运行</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2133,7 +2136,7 @@ Test: micro-F1 %1, macro-F1 %2</source>
     <message>
         <location line="+1"/>
         <source>Open the selected run on the Evaluate page</source>
-        <translation type="unfinished"></translation>
+        <translation>在“评估”页打开所选运行</translation>
     </message>
 </context>
 <context>
@@ -2141,62 +2144,62 @@ Test: micro-F1 %1, macro-F1 %2</source>
     <message>
         <location filename="../ui/TrainQueue.cpp" line="+67"/>
         <source>%1 is already in the queue.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在队列中。</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>This run cannot be resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>该运行无法继续。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Stopping after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在当前批次结束后停止…</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stopped early</source>
-        <translation type="unfinished"></translation>
+        <translation>已早停</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Epoch %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 轮</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, best dev micro-F1 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，最佳验证集微平均 F1 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Queued to resume</source>
-        <translation type="unfinished"></translation>
+        <translation>已排队等待继续</translation>
     </message>
 </context>
 <context>
@@ -2204,7 +2207,7 @@ Test: micro-F1 %1, macro-F1 %2</source>
     <message>
         <location filename="../ui/TrainWorker.cpp" line="+25"/>
         <source>Not enough memory to train this model. Try a smaller batch size, embedding dimension or vocabulary.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足，无法训练此模型。请尝试减小批大小、嵌入维度或词表。</translation>
     </message>
 </context>
 </TS>

@@ -168,7 +168,7 @@ Result<Predictor> Predictor::fromBundle(Bundle bundle, const PredictorOptions& o
     impl->device = choice->cuda ? torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(choice->index))
                                 : torch::Device(torch::kCPU);
     impl->deviceDescription = choice->cuda ? choice->description
-                                           : "cpu (" + std::to_string(impl->threads) + " threads)";
+                                           : "cpu (" + std::to_string(impl->threads) + (impl->threads == 1 ? " thread)" : " threads)");
 
     const BundleManifest& manifest = bundle.manifest();
     auto tokenizer = makeTokenizer(manifest.tokenizer);

@@ -11,7 +11,7 @@ namespace {
 
 enum class CharClass : unsigned char { Word, Space, Punct, Cjk };
 
-// ASCII classes precomputed once: the scanner's hot path is a table lookup per byte.
+// ASCII classes of the reference scan (the fast scan has its own byte table in the header).
 constexpr std::array<CharClass, 128> makeAsciiTable()
 {
     std::array<CharClass, 128> table{};

@@ -305,6 +305,7 @@ Result<TrainConfig> TrainConfig::parse(const std::string& jsonText, const std::s
         r.readInt(*t, p, "epochs", c.train.epochs, 1, 100000);
         r.readDouble(*t, p, "learning_rate", c.train.learningRate, 0.0, 100.0, true);
         r.readChoice(*t, p, "optimizer", c.train.optimizer, {"adam", "adamw", "sgd"});
+        r.readChoice(*t, p, "lr_schedule", c.train.lrSchedule, {"constant", "linear"});
         r.readDouble(*t, p, "weight_decay", c.train.weightDecay, 0.0, 1.0);
         r.readChoice(*t, p, "loss", c.train.loss, {"bce", "focal"});
         r.readDouble(*t, p, "focal_gamma", c.train.focalGamma, 0.0, 10.0);
@@ -391,6 +392,7 @@ std::string TrainConfig::toJson() const
               {"epochs", train.epochs},
               {"learning_rate", train.learningRate},
               {"optimizer", train.optimizer},
+              {"lr_schedule", train.lrSchedule},
               {"weight_decay", train.weightDecay},
               {"loss", train.loss},
               {"focal_gamma", train.focalGamma},

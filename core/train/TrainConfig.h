@@ -61,6 +61,7 @@ struct TrainConfig {
         std::int64_t epochs = 10;
         double learningRate = 1e-3;
         std::string optimizer = "adam";  // adam | adamw | sgd
+        std::string lrSchedule = "constant";  // constant | linear (decays to 0 at the last step, as fastText)
         double weightDecay = 0.0;
         std::string loss = "bce";        // bce | focal (multi-label); ce is implied for single-label
         double focalGamma = 2.0;

@@ -290,12 +290,18 @@ bool Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* canc
     // FastTextImpl::bagGradient); autograd's sparse gradient costs a row per token and a sort.
     auto* fusedBags = dynamic_cast<FastTextImpl*>(m_model.get());
     if (fusedBags && (cuda || !fusedBags->embeddingWeight().requires_grad())) fusedBags = nullptr;
+    const bool linearDecay = c.train.lrSchedule == "linear";
     torch::Tensor lossTotal = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
     const auto start = Clock::now();
     auto lastReport = start;
     std::int64_t step = 0;
     while (auto batch = batches.next()) {
         if (cancel && cancel->load()) return false;
+        if (linearDecay) {
+            // A function of (epoch, step) only, so a resumed run follows the same schedule.
+            const double done = static_cast<double>((epoch - 1) * steps + step) / static_cast<double>(c.train.epochs * steps);
+            m_optimizer->setLearningRate(c.train.learningRate * std::max(1.0 - done, 1e-4));
+        }
         const ModelBatch b = batch->to(m_device, cuda);
         torch::Tensor logits, bagMeans;
         {

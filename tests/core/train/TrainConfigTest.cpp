@@ -79,6 +79,7 @@ void TrainConfigTest::rejectsBadConfigs_data()
     row("empty kernel sizes", configWith("\"TextCNN\": {\"kernel_sizes\": []}"), "TextCNN.kernel_sizes");
     row("bad top k", configWith("\"TextCNN\": {\"top_k_max_pooling\": 0}"), "TextCNN.top_k_max_pooling: expected an integer in [1, 64]");
     row("bad optimizer", configWith("\"train\": {\"optimizer\": \"lbfgs\"}"), "train.optimizer: expected one of adam, adamw, sgd");
+    row("bad lr schedule", configWith("\"train\": {\"lr_schedule\": \"cosine\"}"), "train.lr_schedule: expected one of constant, linear");
     row("bad loss", configWith("\"train\": {\"loss\": \"hinge\"}"), "train.loss: expected one of bce, focal");
     row("bad pos_weight", configWith("\"train\": {\"pos_weight\": \"sometimes\"}"), "train.pos_weight: expected \"none\", \"auto\"");
     row("negative pos_weight", configWith("\"train\": {\"pos_weight\": [1, -2]}"), "train.pos_weight");

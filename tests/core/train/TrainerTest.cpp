@@ -124,8 +124,9 @@ void TrainerTest::sameSeedGivesIdenticalResults()
 
 void TrainerTest::resumeEqualsUninterruptedRun()
 {
-    // Dropout, shuffling and oversampling all draw random numbers, so exercise them all.
-    const TrainConfig config = tinyConfig(ModelKind::TextCnn, R"(, "oversample": 3, "pos_weight": "auto")");
+    // Dropout, shuffling and oversampling draw random numbers and the schedule depends on the
+    // step, so exercise them all.
+    const TrainConfig config = tinyConfig(ModelKind::TextCnn, R"(, "oversample": 3, "pos_weight": "auto", "lr_schedule": "linear")");
     QTemporaryDir whole, interrupted;
     QVERIFY(train(config, whole.path()).ok());
 

@@ -65,6 +65,9 @@ install_missing_packages() {
 build() {
   local jobs
   jobs=$(nproc)
+  # ccache hashes paths relative to the checkout, so another clone at another path (CI) reuses
+  # this one's objects.
+  export CCACHE_BASEDIR="${ROOT}"
   log "configuring ${BUILD_DIR} (${BUILD_TYPE})"
   cmake -S "${ROOT}" -B "${BUILD_DIR}" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE}"
   log "building with ${jobs} jobs"

@@ -126,12 +126,18 @@ ReviewPage::ReviewPage(EvaluationSession* session, ProjectSession* project, Work
     buttons->addWidget(m_correct);
     buttons->addWidget(m_skip);
     grid->addLayout(buttons, 3, 0, 1, 3);
-    grid->setRowStretch(0, 3);
-    grid->setRowStretch(2, 2);
+    grid->setRowStretch(0, 1);
+    grid->setRowStretch(2, 1);
     splitter->addWidget(m_table);
     splitter->addWidget(detail);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 4);
+    splitter->setSizes({700, 560});
+    QHeaderView* header = m_table->horizontalHeader();
+    header->resizeSection(ReviewItemModel::IdColumn, 150);
+    header->resizeSection(ReviewItemModel::IssueColumn, 160);
+    header->resizeSection(ReviewItemModel::GoldColumn, 200);
+    header->resizeSection(ReviewItemModel::PredictedColumn, 200);
     layout->addWidget(splitter, 1);
 
     // Single keys while the page has focus: annotators keep their hands on the keyboard.

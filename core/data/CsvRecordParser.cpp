@@ -55,13 +55,13 @@ std::vector<std::string> CsvRecord::fields() const
     return result;
 }
 
-int CsvColumns::needed() const { return std::max({text, labels, id}) + 1; }
+int CsvColumns::needed() const { return std::max({text, labelsOptional ? -1 : labels, id}) + 1; }
 
 CsvRecordParser::CsvRecordParser(char delimiter, CsvColumns columns, const ImportOptions& options)
     : m_delimiter(delimiter)
     , m_columns(columns)
     , m_labelSeparator(options.labelSeparator)
-    , m_allowEmptyLabels(options.allowEmptyLabels)
+    , m_allowEmptyLabels(options.allowEmptyLabels || !options.requireLabels)
 {
 }
 
@@ -165,14 +165,18 @@ Result<CsvColumns> CsvRecordParser::resolveColumns(const std::vector<std::string
                               options.textColumn == "text" ? std::vector<std::string>{"content", "sentence", "document"}
                                                            : std::vector<std::string>{});
     if (!text) return text.error();
+    columns.text = *text;
+    columns.labelsOptional = !options.requireLabels;
     auto labels = resolveColumn(header, options.labelColumn, "label",
                                 options.labelColumn == "labels"
                                     ? std::vector<std::string>{"label", "tags", "categories", "category"}
                                     : std::vector<std::string>{});
-    if (!labels) return labels.error();
-    columns.text = *text;
-    columns.labels = *labels;
-    if (columns.text == columns.labels) return Error{"the text and label columns are the same column"};
+    if (labels) {
+        columns.labels = *labels;
+        if (columns.text == columns.labels) return Error{"the text and label columns are the same column"};
+    } else if (options.requireLabels) {
+        return labels.error();
+    }
     if (!options.idColumn.empty()) {
         auto id = resolveColumn(header, options.idColumn, "id", {});
         if (!id) return id.error();
@@ -218,11 +222,13 @@ void CsvRecordParser::parse(ChunkView chunk, ParsedChunk& out) const
             continue;
         }
         out.begin();
-        std::string_view cell = record[static_cast<std::size_t>(m_columns.labels)];
+        std::string_view cell;
+        if (m_columns.labels >= 0 && static_cast<std::size_t>(m_columns.labels) < record.size())
+            cell = record[static_cast<std::size_t>(m_columns.labels)];
         if (m_labelSeparator.empty()) {
             out.addLabel(cell);
         } else {
-            while (true) {
+            while (!cell.empty()) {
                 const std::size_t sep = cell.find(m_labelSeparator);
                 out.addLabel(cell.substr(0, sep));
                 if (sep == std::string_view::npos) break;

@@ -33,8 +33,9 @@ private:
 /// Which columns hold the text, the labels and (optionally, -1 when absent) the id.
 struct CsvColumns {
     int text = -1;
-    int labels = -1;
+    int labels = -1;            ///< -1: no label column (only when labels are optional)
     int id = -1;
+    bool labelsOptional = false;  ///< records may end before the label column
     int needed() const;  ///< fields a record must have
 };
 
@@ -56,7 +57,8 @@ public:
     static std::size_t lastRecordEnd(std::string_view buffer);
 
     /// Maps the column options (header names or 0-based indices) to indices; header may be empty
-    /// when the file has none, which then requires indices.
+    /// when the file has none, which then requires indices. With ImportOptions::requireLabels false
+    /// a label column the header lacks (or a named one without a header) is no label column.
     static Result<CsvColumns> resolveColumns(const std::vector<std::string>& header, const ImportOptions& options);
 
 private:

@@ -29,6 +29,14 @@ struct ImportOptions {
     /// they are reported as IssueKind::EmptyLabels and handled by the policy.
     bool allowEmptyLabels = true;
 
+    /// When false, labels are optional (documents read for prediction): a JSON record without the
+    /// labels field (doc_label for NeuralClassifier), a CSV/TSV file or record without the label
+    /// column and a fastText line without label tokens give a document with no labels, and
+    /// allowEmptyLabels is not consulted. Labels that are present are read as usual. Format
+    /// detection then also accepts a one-column CSV/TSV whose header is the text column and plain
+    /// text (one document per line, read as fastText without labels).
+    bool requireLabels = true;
+
     // JSON lines field names.
     std::string textField = "text";
     std::string labelsField = "labels";

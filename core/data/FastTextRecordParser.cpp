@@ -12,7 +12,7 @@ bool isSeparator(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f
 
 FastTextRecordParser::FastTextRecordParser(const ImportOptions& options)
     : m_prefix(options.labelPrefix)
-    , m_allowEmptyLabels(options.allowEmptyLabels)
+    , m_allowEmptyLabels(options.allowEmptyLabels || !options.requireLabels)
 {
 }
 

@@ -36,6 +36,8 @@ std::vector<std::string_view> sampleLines(std::string_view head, bool complete)
 
 FormatSniffer::FormatSniffer(const ImportOptions& options)
     : m_labelPrefix(options.labelPrefix)
+    , m_textColumn(options.textColumn)
+    , m_requireLabels(options.requireLabels)
 {
 }
 
@@ -81,6 +83,15 @@ bool FormatSniffer::looksDelimited(std::string_view head, bool complete, char de
     return records >= 2;
 }
 
+bool FormatSniffer::isTextColumnHeader(std::string_view line) const
+{
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line.size() >= 2 && line.front() == '"' && line.back() == '"') line = line.substr(1, line.size() - 2);
+    if (line == m_textColumn) return true;
+    // The same aliases CsvRecordParser::resolveColumns accepts for the default name.
+    return m_textColumn == "text" && (line == "content" || line == "sentence" || line == "document");
+}
+
 Result<DatasetFormat> FormatSniffer::detect(std::string_view head, bool complete, std::string_view extension) const
 {
     const auto lines = sampleLines(head, complete);
@@ -106,6 +117,12 @@ Result<DatasetFormat> FormatSniffer::detect(std::string_view head, bool complete
     const char second = preferComma ? '\t' : ',';
     if (looksDelimited(head, complete, first)) return first == ',' ? DatasetFormat::Csv : DatasetFormat::Tsv;
     if (looksDelimited(head, complete, second)) return second == ',' ? DatasetFormat::Csv : DatasetFormat::Tsv;
+    if (!m_requireLabels) {
+        // Documents to predict: a text column alone, or plain text with one document per line.
+        if (isTextColumnHeader(lines.front()))
+            return extension == "tsv" || extension == "tab" ? DatasetFormat::Tsv : DatasetFormat::Csv;
+        return DatasetFormat::FastText;
+    }
     return Error{"not a dataset: expected JSON lines, NeuralClassifier JSON, fastText (" + m_labelPrefix
                  + " labels) or CSV/TSV with a header; the first line is '" + detail::excerpt(lines.front(), 60) + "'"};
 }

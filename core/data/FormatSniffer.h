@@ -26,7 +26,11 @@ public:
 private:
     bool looksDelimited(std::string_view head, bool complete, char delimiter) const;
 
+    bool isTextColumnHeader(std::string_view line) const;
+
     std::string m_labelPrefix;
+    std::string m_textColumn;
+    bool m_requireLabels;
 };
 
 } // namespace tagbench

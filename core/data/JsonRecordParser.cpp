@@ -88,7 +88,8 @@ bool readId(dom::element value, std::string_view field, std::string& id, Problem
 
 JsonRecordParser::JsonRecordParser(DatasetFormat format, const ImportOptions& options)
     : m_neuralClassifier(format == DatasetFormat::NeuralClassifier)
-    , m_allowEmptyLabels(options.allowEmptyLabels)
+    , m_allowEmptyLabels(options.allowEmptyLabels || !options.requireLabels)
+    , m_requireLabels(options.requireLabels)
     , m_textField(m_neuralClassifier ? "doc_token" : options.textField)
     , m_labelsField(m_neuralClassifier ? "doc_label" : options.labelsField)
     , m_idField(m_neuralClassifier ? std::string() : options.idField)
@@ -147,7 +148,7 @@ void JsonRecordParser::parse(ChunkView chunk, ParsedChunk& out) const
             problem = {IssueKind::MissingField, "missing field '" + m_textField + "'"};
             ok = false;
         }
-        if (ok && !seenLabels) {
+        if (ok && !seenLabels && m_requireLabels) {
             problem = {IssueKind::MissingField, "missing field '" + m_labelsField + "'"};
             ok = false;
         }

@@ -20,6 +20,7 @@ public:
 private:
     bool m_neuralClassifier;
     bool m_allowEmptyLabels;
+    bool m_requireLabels;
     std::string m_textField;
     std::string m_labelsField;
     std::string m_idField;

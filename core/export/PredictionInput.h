@@ -7,9 +7,10 @@
 
 namespace tagbench {
 
-/// Reads documents to predict: every format readDataset() imports, with labels optional.
-/// readDataset() requires the labels field of JSON lines; unlabelled JSON lines (detected from the
-/// first record) are read here instead, with the same field names, policy and issue reporting.
+/// Reads documents to predict: every format readDataset() imports, with labels optional
+/// (ImportOptions::requireLabels off), so unlabelled JSON lines, CSV/TSV with a text column only,
+/// NeuralClassifier without doc_label and plain text lines are read with the same field names,
+/// policy and issue reporting as training data.
 Result<Dataset> readPredictionInput(const std::string& path, const ImportOptions& options = {},
                                     ImportReport* report = nullptr);
 

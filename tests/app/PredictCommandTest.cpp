@@ -122,6 +122,45 @@ private slots:
         QVERIFY(lines[0].contains("\"label\":\"新车::上市\""));  // keywords 发布 首发 debut
     }
 
+    void predictUnlabelledCsvAgreesWithJsonLines()
+    {
+        // The documents of unlabelled.jsonl as a CSV file with a text column and no label column.
+        const QStringList records = readLines(kData + "/unlabelled.jsonl");
+        QCOMPARE(records.size(), 6);
+        QByteArray csv = "text\n";
+        for (const QString& record : records) {
+            const QString text = QJsonDocument::fromJson(record.toUtf8()).object()["text"].toString();
+            csv += '"' + text.toUtf8().replace("\"", "\"\"") + "\"\n";
+        }
+        const QString input = m_dir.filePath("unlabelled.csv");
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(csv), qint64(csv.size()));
+        file.close();
+
+        const QString fromCsv = m_dir.filePath("csv-preds.jsonl");
+        const QString fromJson = m_dir.filePath("jsonl-preds.jsonl");
+        Run run = runCli({"predict", "--model", m_model, "--input", input, "--output", fromCsv, "--device", "cpu"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.startsWith("Predicted 6 documents ("), qPrintable(run.out));
+        QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+        run = runCli({"predict", "--model", m_model, "--input", kData + "/unlabelled.jsonl", "--output", fromJson,
+                      "--device", "cpu"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        const QStringList csvLines = readLines(fromCsv);
+        const QStringList jsonLines = readLines(fromJson);
+        QCOMPARE(csvLines.size(), 6);
+        QCOMPARE(jsonLines.size(), 6);
+        for (int i = 0; i < 6; ++i) {
+            const QJsonObject a = QJsonDocument::fromJson(csvLines[i].toUtf8()).object();
+            const QJsonObject b = QJsonDocument::fromJson(jsonLines[i].toUtf8()).object();
+            QCOMPARE(a["line"].toInt(), i + 2);  // after the header
+            QVERIFY(a["id"].isNull());           // no id column
+            QCOMPARE(a["labels"].toArray(), b["labels"].toArray());
+        }
+    }
+
     void predictAllScoresAgreesAcrossFormats()
     {
         const QString jsonl = m_dir.filePath("all.jsonl");
@@ -220,7 +259,7 @@ private slots:
         const QString output = m_dir.filePath("bad-preds.jsonl");
         Run run = runCli({"predict", "--model", m_model, "--input", input, "--output", output});
         QCOMPARE(run.exitCode, 0);
-        QVERIFY2(run.err.contains(input + ":2: field 'text' is number"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(input + ":2: field 'text' must be a string"), qPrintable(run.err));
         QCOMPARE(readLines(output).size(), 2);
         run = runCli({"predict", "--model", m_model, "--input", input, "--output", output + ".2", "--stop-on-error"});
         QCOMPARE(run.exitCode, 1);

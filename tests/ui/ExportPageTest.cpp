@@ -39,7 +39,7 @@ void writeScoredRun(const QString& dir, int labelCount, int documents)
     file.close();
     ScoreMatrix scores(names);
     for (int d = 0; d < documents; ++d) {
-        std::vector<float> row(std::size_t(labelCount));
+        std::vector<float> row(static_cast<std::size_t>(labelCount));
         std::vector<std::uint32_t> gold;
         for (int l = 0; l < labelCount; ++l) {
             // Frequent low labels, rare high ones; scores informative but noisy.

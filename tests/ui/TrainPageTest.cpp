@@ -7,9 +7,16 @@
 #include "ui/TrainQueue.h"
 #include "ui/Workspace.h"
 
+#include <qcustomplot.h>
+
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -26,15 +33,16 @@ constexpr int trainTimeoutMs = 240000;
 /// The training engineer's tiny fixture: six topics, 240 train / 60 dev / 60 test documents.
 TrainConfig tinyConfig(ModelKind model, int epochs)
 {
-    const std::string text = std::string("{\"model\": \"") + (model == ModelKind::TextCnn ? "TextCNN" : "FastText")
-                             + R"(", "data": {"train": "train.jsonl", "dev": "dev.jsonl", "test": "test.jsonl"},
-                                 "TextCNN": {"kernel_sizes": [1, 2], "num_kernels": 16, "dropout": 0.1},
-                                 "FastText": {"word_ngrams": 2, "buckets": 5000},
-                                 "embedding": {"dimension": 16},
-                                 "train": {"epochs": )"
-                             + std::to_string(epochs) + R"(, "batch_size": 16, "learning_rate": 0.01, "threads": 1,
-                                           "early_stopping_patience": 0}})";
-    auto config = TrainConfig::parse(text, "tiny.json", TAGBENCH_TEST_DATA "/train");
+    // Built as JSON (not a raw string literal: moc's tokenizer trips over those).
+    const QJsonObject root{
+        {"model", model == ModelKind::TextCnn ? "TextCNN" : "FastText"},
+        {"data", QJsonObject{{"train", "train.jsonl"}, {"dev", "dev.jsonl"}, {"test", "test.jsonl"}}},
+        {"TextCNN", QJsonObject{{"kernel_sizes", QJsonArray{1, 2}}, {"num_kernels", 16}, {"dropout", 0.1}}},
+        {"FastText", QJsonObject{{"word_ngrams", 2}, {"buckets", 5000}}},
+        {"embedding", QJsonObject{{"dimension", 16}}},
+        {"train", QJsonObject{{"epochs", epochs}, {"batch_size", 16}, {"learning_rate", 0.01}, {"threads", 1},
+                              {"early_stopping_patience", 0}}}};
+    auto config = TrainConfig::parse(QJsonDocument(root).toJson().toStdString(), "tiny.json", TAGBENCH_TEST_DATA "/train");
     if (!config)
         qFatal("%s", config.message().c_str());
     return *config;

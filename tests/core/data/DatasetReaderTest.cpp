@@ -23,6 +23,8 @@ private slots:
     void largeCsvWithMultiLineFields();
     void labelsOfSkippedRecordsStayOut();
     void reportsProgressAndCancels();
+    void labelsOptionalForPrediction_data();
+    void labelsOptionalForPrediction();
 };
 
 void DatasetReaderTest::acceptsUtf8Bom()
@@ -247,6 +249,89 @@ void DatasetReaderTest::reportsProgressAndCancels()
     QVERIFY(!cancelled.ok());
     QCOMPARE(QString::fromStdString(cancelled.message()), QString::fromStdString(path) + ": import cancelled");
     QCOMPARE(calls, 2);
+}
+
+void DatasetReaderTest::labelsOptionalForPrediction_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("forced");          // DatasetFormat; Unknown: detected
+    QTest::addColumn<int>("format");          // what the file is read as
+    QTest::addColumn<QStringList>("texts");
+    QTest::addColumn<QStringList>("labels");  // per document, joined by '|'
+    QTest::addColumn<QString>("lines");       // source lines, comma separated
+    QTest::addColumn<QString>("whenRequired"); // the error with requireLabels (ErrorPolicy::Stop)
+    const int unknown = int(DatasetFormat::Unknown);
+    QTest::newRow("jsonl without labels field")
+        << "d.jsonl" << QByteArray("{\"id\": \"a\", \"text\": \"新车 上市\"}\n\n{\"text\": \"谍照\", \"labels\": [\"x\"]}\n")
+        << unknown << int(DatasetFormat::JsonLines) << QStringList{"新车 上市", "谍照"} << QStringList{"", "x"} << "1,3"
+        << "d.jsonl:1: missing field 'labels'";
+    QTest::newRow("neuralclassifier without doc_label")
+        << "d.json" << QByteArray("{\"doc_token\": [\"全新\", \"SUV\"], \"doc_keyword\": []}\n{\"doc_token\": [\"谍照\"]}\n")
+        << unknown << int(DatasetFormat::NeuralClassifier) << QStringList{"全新 SUV", "谍照"} << QStringList{"", ""}
+        << "1,2" << "d.json:1: missing field 'doc_label'";
+    QTest::newRow("csv with a text column only")
+        << "d.csv" << QByteArray("text\n新车 上市\n\"谍照, 曝光\"\r\n") << unknown << int(DatasetFormat::Csv)
+        << QStringList{"新车 上市", "谍照, 曝光"} << QStringList{"", ""} << "2,3" << "d.csv: not a dataset";
+    QTest::newRow("csv without label column")
+        << "d.csv" << QByteArray("id,text\na,新车\nb,谍照\n") << unknown << int(DatasetFormat::Csv)
+        << QStringList{"新车", "谍照"} << QStringList{"", ""} << "2,3"
+        << "d.csv: no label column 'labels' in the header (columns: id, text)";
+    QTest::newRow("csv record ending before the label column")
+        << "d.csv" << QByteArray("text,labels\n新车,a\n谍照\n") << int(DatasetFormat::Csv) << int(DatasetFormat::Csv)
+        << QStringList{"新车", "谍照"} << QStringList{"a", ""} << "2,3" << "d.csv:3: expected at least 2 columns, found 1";
+    QTest::newRow("tsv with a text column only")
+        << "d.tsv" << QByteArray("text\n新车, 上市\n谍照\n") << unknown << int(DatasetFormat::Tsv)
+        << QStringList{"新车, 上市", "谍照"} << QStringList{"", ""} << "2,3" << "d.tsv: not a dataset";
+    QTest::newRow("plain text lines") << "d.txt" << QByteArray("新车 上市\n\n谍照 曝光\n") << unknown
+                                      << int(DatasetFormat::FastText) << QStringList{"新车 上市", "谍照 曝光"}
+                                      << QStringList{"", ""} << "1,3" << "d.txt: not a dataset";
+    QTest::newRow("fasttext with and without labels")
+        << "d.txt" << QByteArray("__label__a 新车\n谍照 曝光\n") << unknown << int(DatasetFormat::FastText)
+        << QStringList{"新车", "谍照 曝光"} << QStringList{"a", ""} << "1,2" << "d.txt:2: no __label__ labels";
+}
+
+void DatasetReaderTest::labelsOptionalForPrediction()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(int, forced);
+    QFETCH(int, format);
+    QFETCH(QStringList, texts);
+    QFETCH(QStringList, labels);
+    QFETCH(QString, lines);
+    QFETCH(QString, whenRequired);
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, name, content).toStdString();
+    ImportOptions options;
+    options.format = static_cast<DatasetFormat>(forced);
+    options.policy = ErrorPolicy::Stop;
+    options.allowEmptyLabels = false;  // not consulted when labels are optional
+
+    options.requireLabels = false;
+    ImportReport report;
+    auto dataset = readDataset(path, options, &report);
+    QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.message().c_str());
+    QCOMPARE(int(dataset->format()), format);
+    QCOMPARE(int(dataset->size()), texts.size());
+    std::size_t unlabelled = 0;
+    for (int i = 0; i < texts.size(); ++i) {
+        const auto doc = static_cast<std::size_t>(i);
+        QCOMPARE(QString::fromStdString(std::string(dataset->text(doc))), texts[i]);
+        QStringList names;
+        for (const auto label : dataset->labels(doc)) names << QString::fromStdString(dataset->labelNames()[label]);
+        QCOMPARE(names.join('|'), labels[i]);
+        unlabelled += names.isEmpty() ? 1 : 0;
+        QCOMPARE(QString::number(dataset->sourceLine(doc)), lines.split(',')[i]);
+    }
+    QCOMPARE(report.documentsWithoutLabels, std::uint64_t(unlabelled));
+    QCOMPARE(report.issueCount(), std::uint64_t(0));
+
+    // Training data keeps requiring them.
+    options.requireLabels = true;
+    auto required = readDataset(path, options);
+    QVERIFY(!required.ok());
+    QVERIFY2(QString::fromStdString(required.message()).startsWith(dir.filePath(whenRequired)), required.message().c_str());
 }
 
 QTEST_APPLESS_MAIN(DatasetReaderTest)

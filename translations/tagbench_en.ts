@@ -1419,7 +1419,7 @@ SHA-256: %5</source>
 <context>
     <name>tagbench::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/ReviewPage.cpp" line="+189"/>
+        <location filename="../ui/ReviewPage.cpp" line="+195"/>
         <location line="+308"/>
         <source>All labels</source>
         <translation type="unfinished"></translation>

@@ -1422,7 +1422,7 @@ SHA-256：%5</translation>
 <context>
     <name>tagbench::ui::ReviewPage</name>
     <message>
-        <location filename="../ui/ReviewPage.cpp" line="+189"/>
+        <location filename="../ui/ReviewPage.cpp" line="+195"/>
         <location line="+308"/>
         <source>All labels</source>
         <translation>全部标签</translation>

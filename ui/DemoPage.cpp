@@ -93,7 +93,7 @@ DemoPage::DemoPage(QWidget* parent)
     m_timing = new QLabel(m_stage);
     m_timing->setAlignment(Qt::AlignRight);
     stageLayout->addWidget(m_textTitle);
-    stageLayout->addWidget(m_text, 2);
+    stageLayout->addWidget(m_text, 1);
     stageLayout->addWidget(m_resultTitle);
     stageLayout->addWidget(m_result);
     stageLayout->addWidget(m_bars, 3);

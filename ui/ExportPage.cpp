@@ -37,7 +37,6 @@ namespace tagbench::ui {
 
 namespace {
 constexpr int defaultCurveLabels = 4;
-const QSize previewRenderSize(1200, 900);
 
 QString humanBytes(std::uint64_t bytes)
 {
@@ -374,7 +373,10 @@ void ExportPage::updatePreview()
     ReportData data = ReportData::collect(*m_evaluation->evaluator(), m_evaluation->labelNames(), checkedCurveLabels());
     data.title = tr("Evaluation report: %1").arg(QFileInfo(m_evaluation->run()->runDir).fileName());
     data.subtitle = tr("%1 · split %2").arg(QDir::toNativeSeparators(m_evaluation->run()->runDir), m_evaluation->run()->split);
-    m_previewImage = ReportWriter(std::move(data)).renderOverview(previewRenderSize);
+    // Rendered at the preview's own size with full-size fonts, so that it stays legible.
+    const QSize available = m_preview->size().expandedTo(QSize(480, 360));
+    const QSize size = QSize(4, 3).scaled(available, Qt::KeepAspectRatio);
+    m_previewImage = ReportWriter(std::move(data)).renderOverview(size, 1.0);
     m_preview->setPixmap(QPixmap::fromImage(m_previewImage.scaled(m_preview->size(), Qt::KeepAspectRatio,
                                                                    Qt::SmoothTransformation)));
 }
@@ -383,8 +385,7 @@ void ExportPage::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     if (!m_previewImage.isNull())
-        m_preview->setPixmap(QPixmap::fromImage(m_previewImage.scaled(m_preview->size(), Qt::KeepAspectRatio,
-                                                                       Qt::SmoothTransformation)));
+        m_previewTimer->start();   // re-rendered at the new size once resizing settles
 }
 
 void ExportPage::showEvent(QShowEvent* event)

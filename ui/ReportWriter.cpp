@@ -344,7 +344,7 @@ Status ReportWriter::writePdf(const QString& path) const
     return {};
 }
 
-QImage ReportWriter::renderOverview(QSize size) const
+QImage ReportWriter::renderOverview(QSize size, double scale) const
 {
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
@@ -352,10 +352,17 @@ QImage ReportWriter::renderOverview(QSize size) const
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     // Sizes follow the image width so a small preview and a large export look alike.
-    const double scale = std::max(0.4, size.width() / 1200.0);
+    if (scale <= 0.0)
+        scale = std::max(0.4, size.width() / 1200.0);
     const int margin = int(24 * scale);
     const QRect area = QRect(QPoint(0, 0), size).adjusted(margin, margin, -margin, -margin);
-    const int headerHeight = int(area.height() * 0.2);
+    // Title plus one line per subtitle/summary line, and a blank line before the charts.
+    QFont title = painter.font();
+    title.setPointSizeF(16 * scale);
+    QFont body = painter.font();
+    body.setPointSizeF(9 * scale);
+    const int headerHeight = QFontMetrics(title).height()
+                             + (int(m_data.summary.size()) + 2) * QFontMetrics(body).height() + margin / 2;
     drawHeader(painter, QRect(area.left(), area.top(), area.width(), headerHeight), scale);
     const int chartsTop = area.top() + headerHeight;
     const int chartsHeight = area.bottom() - chartsTop;

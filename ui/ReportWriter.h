@@ -60,7 +60,8 @@ public:
     /// The overview (title, summary and the three charts) as an image of size pixels.
     Status writePng(const QString& path, QSize size) const;
     /// The overview rendered into an image (what writePng saves; also the page's preview).
-    QImage renderOverview(QSize size) const;
+    /// scale sizes fonts and lines; 0 follows the width (1.0 at 1200 pixels).
+    QImage renderOverview(QSize size, double scale = 0.0) const;
 
     /// Labels the distribution and F1 charts show at most (the most frequent ones).
     static constexpr int maxChartLabels = 30;

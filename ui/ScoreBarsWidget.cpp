@@ -82,6 +82,8 @@ void ScoreBarsWidget::paintEvent(QPaintEvent*)
     for (int i = 0; i < m_rows.size(); ++i) {
         const Row& row = m_rows[i];
         const int top = i * h + h / 4;
+        if (top + h > height())
+            break;   // rows are best first: the ones that do not fit matter least
         const QRect labelRect(pad, top, labelWidth, h);
         painter.setFont(row.kept ? bold : font());
         painter.setPen(row.kept ? text : muted);

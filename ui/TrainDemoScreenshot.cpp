@@ -50,18 +50,18 @@ void TrainDemoScreenshot::start()
     for (const auto& dataset : m_window->workspace()->datasets()) {
         const QDir folder = QFileInfo(dataset->path()).absoluteDir();
         if (dataset->split() == QLatin1String("train") && folder.exists(QStringLiteral("dev.jsonl"))
-            && folder.exists(QStringLiteral("textcnn.json"))) {
+            && folder.exists(QStringLiteral("fasttext.json"))) {
             m_sampleFolder = folder.absolutePath();
             break;
         }
     }
     if (m_sampleFolder.isEmpty() || !m_dir.isValid()) {
-        std::fprintf(stderr, "tagbench: no sample train split with a textcnn.json is open; Train and Demo stay empty\n");
+        std::fprintf(stderr, "tagbench: no sample train split with a fasttext.json is open; Train and Demo stay empty\n");
         finish();
         return;
     }
     const Result<TrainConfig> config =
-        TrainConfig::load(QFile::encodeName(QDir(m_sampleFolder).filePath(QStringLiteral("textcnn.json"))).toStdString());
+        TrainConfig::load(QFile::encodeName(QDir(m_sampleFolder).filePath(QStringLiteral("fasttext.json"))).toStdString());
     if (!config.ok()) {
         std::fprintf(stderr, "tagbench: %s\n", config.message().c_str());
         finish();
@@ -69,7 +69,7 @@ void TrainDemoScreenshot::start()
     }
     TrainPage* train = m_window->trainPage();
     train->form()->setConfig(*config);
-    m_runDir = m_dir.filePath(QStringLiteral("textcnn-car-news"));
+    m_runDir = m_dir.filePath(QStringLiteral("fasttext-car-news"));
     train->form()->setRunFolder(m_runDir);
     connect(train->queue(), &TrainQueue::jobFinished, this, &TrainDemoScreenshot::onTrained);
     m_jobId = train->startTraining();

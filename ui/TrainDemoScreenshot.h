@@ -9,7 +9,7 @@ namespace tagbench::ui {
 class MainWindow;
 
 /// Puts the Train, Demo and Export pages into a state worth a screenshot: trains the sample
-/// config next to the loaded train split (e.g. resources/samples/car-news-zh/textcnn.json),
+/// config next to the loaded train split (e.g. resources/samples/car-news-zh/fasttext.json, quick to train),
 /// opens the finished run on the Evaluate page when none is open, exports it to a bundle for the
 /// Demo page and types a document of the test split. ready() follows in every case.
 class TrainDemoScreenshot final : public QObject {

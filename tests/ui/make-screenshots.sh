@@ -26,4 +26,8 @@ export XDG_CONFIG_HOME=$tmp/config
 "$build/bin/tagbench" --language zh_CN --window-size 1400x900 --screenshot-all "$out/zh_CN" \
     "$tmp/demo-zh.tagbench-project" "$debtags/train.jsonl" "$cars/dev.jsonl" "$cars/train.jsonl" ${zh_run:+"$zh_run"}
 cp "$out/zh_CN/data-distribution.png" "$out/main-window.png"
+# Train, Demo and Export (the runner trains the car-news sample's fasttext.json for them).
+for page in train demo demo-presentation export; do
+    cp "$out/en/$page.png" "$out/$page.png"
+done
 echo "screenshots in $out"

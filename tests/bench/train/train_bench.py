@@ -19,6 +19,7 @@ import re
 import struct
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -164,14 +165,16 @@ def main():
                         help="JSON object: run name -> Tagbench config overrides")
     parser.add_argument("--only", default="", help="comma-separated subset: fasttext,python,<run names>")
     parser.add_argument("--python-steps", type=int, default=60)
+    parser.add_argument("--concurrent", action="store_true",
+                        help="train fastText in the background, at the same time as the Tagbench runs")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     only = set(filter(None, args.only.split(",")))
     wanted = lambda name: not only or name in only
     results = {}
 
-    if wanted("fasttext"):
-        ft = results["fasttext"] = train_fasttext(args)
+    def report_fasttext():
+        ft = results["fasttext"]
         print(f"fastText ({args.fasttext_args}, {args.threads} threads): {ft['wall_seconds']:.1f} s wall, "
               f"epoch {ft['epoch_seconds']:.2f} s, peak RSS {ft['peak_rss'] / 2**20:.0f} MiB", flush=True)
         print(f"  test @0.5: {fmt(ft['quality']['at_0.5'])}")
@@ -179,12 +182,44 @@ def main():
         print(f"  dev micro-F1 @0.5 {ft['quality']['dev_at_0.5']['f1']:.4f}, @dev threshold "
               f"{ft['quality']['dev_at_dev_threshold']['f1']:.4f}", flush=True)
 
-    configs = json.load(open(args.configs))
+    jobs = []  # (thread, failures): with --concurrent every training runs at the same time, seeing the same load
+
+    def start(name, fn):
+        failure = []
+
+        def job():
+            try:
+                results[name] = fn()
+            except SystemExit as e:
+                failure.append(e)
+        if args.concurrent:
+            jobs.append((threading.Thread(target=job), failure))
+            jobs[-1][0].start()
+        else:
+            job()
+            if failure:
+                raise failure[0]
+
+    if wanted("fasttext"):
+        start("fasttext", lambda: train_fasttext(args))
+        if not args.concurrent:
+            report_fasttext()
+
+    configs = {name: o for name, o in json.load(open(args.configs)).items() if wanted(name)}
     for name, overrides in configs.items():
-        if not wanted(name):
-            continue
         model = overrides.pop("model")
-        r = results[name] = train_tagbench(args, name, tagbench_config(args, model, overrides))
+        start(name, lambda name=name, model=model, overrides=overrides:
+              {**train_tagbench(args, name, tagbench_config(args, model, overrides)), "model": model})
+    for thread, failure in jobs:
+        thread.join()
+        if failure:
+            raise failure[0]
+    if args.concurrent and "fasttext" in results:
+        report_fasttext()
+
+    for name, overrides in configs.items():
+        r = results[name]
+        model = r["model"]
         s = r["run"]
         print(f"Tagbench {name} ({model}, {args.threads} threads): {r['wall_seconds']:.1f} s wall, best epoch "
               f"{s['best_epoch']}/{s['epochs_done']}, epoch {s['seconds']['mean_epoch']:.2f} s, "
@@ -195,12 +230,6 @@ def main():
               f"{r['quality']['dev_at_dev_threshold']['f1']:.4f}")
         for line in r["performance_line"]:
             print("  tagbench-cli " + line, flush=True)
-        if "fasttext" in results:
-            ft = results["fasttext"]
-            print(f"  vs fastText: micro-F1 @0.5 {r['quality']['at_0.5']['f1'] - ft['quality']['at_0.5']['f1']:+.4f}, "
-                  f"@dev threshold {r['quality']['at_dev_threshold']['f1'] - ft['quality']['at_dev_threshold']['f1']:+.4f}")
-            if model == "FastText":
-                print(f"  epoch time ratio Tagbench/fastText: {s['seconds']['mean_epoch'] / ft['epoch_seconds']:.2f}x", flush=True)
 
         if model == "TextCNN" and wanted("python"):
             t = {**{"kernel_sizes": [2, 3, 4], "num_kernels": 128, "dropout": 0.5, "max_length": 256},
@@ -220,6 +249,15 @@ def main():
                 print(f"  per CPU-second: Tagbench {s['examples_per_cpu_second']:.0f} ex, PyTorch "
                       f"{py['examples_per_cpu_second']:.0f} ex; ratio {s['examples_per_cpu_second'] / py['examples_per_cpu_second']:.2f}x",
                       flush=True)
+    if "fasttext" in results:
+        ft = results["fasttext"]
+        for name, r in results.items():
+            if name == "fasttext":
+                continue
+            print(f"Tagbench {name} vs fastText: micro-F1 @0.5 {r['quality']['at_0.5']['f1'] - ft['quality']['at_0.5']['f1']:+.4f}, "
+                  f"@dev threshold {r['quality']['at_dev_threshold']['f1'] - ft['quality']['at_dev_threshold']['f1']:+.4f}")
+            if r["model"] == "FastText":
+                print(f"  epoch time ratio Tagbench/fastText: {r['run']['seconds']['mean_epoch'] / ft['epoch_seconds']:.2f}x")
     json.dump(results, open(os.path.join(args.work, "results.json"), "w"), indent=2)
 
 

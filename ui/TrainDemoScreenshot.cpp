@@ -4,6 +4,7 @@
 #include "core/train/TrainConfig.h"
 #include "ui/DemoPage.h"
 #include "ui/EvaluationSession.h"
+#include "ui/ExportPage.h"
 #include "ui/MainWindow.h"
 #include "ui/TrainConfigForm.h"
 #include "ui/TrainPage.h"
@@ -112,6 +113,19 @@ void TrainDemoScreenshot::onTrained(int id)
             finish();
     }, Qt::SingleShotConnection);
     demo->openRun(m_runDir);
+
+    // The Export page shows a finished export of the same run (to its own file: no race with
+    // the Demo page's export into the run folder).
+    ExportPage* exporter = m_window->exportPage();
+    ++m_pending;
+    auto exported = [this] {
+        if (--m_pending == 0)
+            finish();
+    };
+    connect(exporter, &ExportPage::bundleExported, this, exported, Qt::SingleShotConnection);
+    connect(exporter, &ExportPage::bundleExportFailed, this, exported, Qt::SingleShotConnection);
+    exporter->setRunDir(m_runDir);
+    exporter->exportBundle(m_dir.filePath(QStringLiteral("car-news-fasttext.tagbench")));
 
     EvaluationSession* evaluation = m_window->evaluation();
     if (!evaluation->hasRun() && !evaluation->isLoading()) {

@@ -273,7 +273,7 @@ int TrainPage::resumeRunFolder(const QString& runDir)
 
 QString TrainPage::lastError() const
 {
-    return m_error->isVisible() || !m_error->isHidden() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 void TrainPage::showError(const QString& message)

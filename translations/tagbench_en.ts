@@ -591,7 +591,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::ExportPage</name>
     <message>
-        <location filename="../ui/ExportPage.cpp" line="+141"/>
+        <location filename="../ui/ExportPage.cpp" line="+140"/>
         <source>Choose a Training Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -698,7 +698,7 @@ SHA-256: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Model bundle</source>
         <translation type="unfinished"></translation>
     </message>

@@ -593,7 +593,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::ExportPage</name>
     <message>
-        <location filename="../ui/ExportPage.cpp" line="+141"/>
+        <location filename="../ui/ExportPage.cpp" line="+140"/>
         <source>Choose a Training Run</source>
         <translation>选择训练运行</translation>
     </message>
@@ -702,7 +702,7 @@ SHA-256：%5</translation>
         <translation>未打开训练运行。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Model bundle</source>
         <translation>模型包</translation>
     </message>

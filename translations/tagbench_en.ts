@@ -376,7 +376,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::EvaluatePage</name>
     <message>
-        <location filename="../ui/EvaluatePage.cpp" line="+120"/>
+        <location filename="../ui/EvaluatePage.cpp" line="+121"/>
         <source>Cannot Open Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,12 +386,17 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>Open Training Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+18"/>
+        <source>Compare with Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>&lt;span style=&quot;font-size:large&quot;&gt;Micro &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; Macro-F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 documents, %6 without any label · rule from %7%8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -403,12 +408,12 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location line="+37"/>
         <location line="+10"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Optimiser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>No global threshold meets the constraint; the global threshold was kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,6 +450,16 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
     </message>
     <message>
         <location line="+2"/>
+        <source>Compare with Run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare this run, per label, with another run on the same split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>S&amp;plit:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,6 +1585,131 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
         <location line="+1"/>
         <source>Skip (S)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunCompareWorker</name>
+    <message>
+        <location filename="../ui/RunCompareWorker.cpp" line="+29"/>
+        <source>The runs have different labels (labels.txt line %1: &quot;%2&quot; vs &quot;%3&quot;), so they cannot be compared label by label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not enough memory to load the scores of this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunComparisonModel</name>
+    <message>
+        <location filename="../ui/RunComparisonModel.cpp" line="+66"/>
+        <source>improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δ F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunComparisonView</name>
+    <message>
+        <location filename="../ui/RunComparisonView.cpp" line="+143"/>
+        <source>Could not compare with %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 change (B − A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A: %1 (current rule)
+B: %2 (%3)
+Split: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Micro-F1: A %1 → B %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Macro-F1: A %1 → B %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n improved</source>
+        <translation>
+            <numerusform>%n improved</numerusform>
+            <numerusform>%n improved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n regressed</source>
+        <translation>
+            <numerusform>%n regressed</numerusform>
+            <numerusform>%n regressed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -377,7 +377,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::EvaluatePage</name>
     <message>
-        <location filename="../ui/EvaluatePage.cpp" line="+120"/>
+        <location filename="../ui/EvaluatePage.cpp" line="+121"/>
         <source>Cannot Open Run</source>
         <translation>无法打开训练运行</translation>
     </message>
@@ -387,12 +387,17 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation>Tagbench 无法打开训练运行 %1。</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>Open Training Run</source>
         <translation>打开训练运行</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+18"/>
+        <source>Compare with Run</source>
+        <translation>与运行对比</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>&lt;span style=&quot;font-size:large&quot;&gt;Micro &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; Macro-F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 documents, %6 without any label · rule from %7%8</source>
         <translation>&lt;span style=&quot;font-size:large&quot;&gt;微平均 &lt;b&gt;P %1 · R %2 · F1 %3&lt;/b&gt; &amp;nbsp; 宏平均 F1 &lt;b&gt;%4&lt;/b&gt;&lt;/span&gt; &amp;nbsp; %5 篇文档，%6 篇没有任何标签 · 规则来自 %7%8</translation>
     </message>
@@ -404,12 +409,12 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
     <message>
         <location line="+37"/>
         <location line="+10"/>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>No global threshold meets the constraint; the global threshold was kept.</source>
         <translation>没有全局阈值能满足约束；已保留原全局阈值。</translation>
     </message>
@@ -447,6 +452,16 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
     </message>
     <message>
         <location line="+2"/>
+        <source>Compare with Run…</source>
+        <translation>与运行对比…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compare this run, per label, with another run on the same split</source>
+        <translation>在同一数据划分上按标签将本次运行与另一次运行对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>S&amp;plit:</source>
         <translation>数据划分(&amp;P)：</translation>
     </message>
@@ -1575,6 +1590,130 @@ Open a training run (File &gt; Open Run…) to review its predictions.</source>
         <location line="+1"/>
         <source>Skip (S)</source>
         <translation>跳过 (S)</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunCompareWorker</name>
+    <message>
+        <location filename="../ui/RunCompareWorker.cpp" line="+29"/>
+        <source>The runs have different labels (labels.txt line %1: &quot;%2&quot; vs &quot;%3&quot;), so they cannot be compared label by label.</source>
+        <translation>两次运行的标签不同（labels.txt 第 %1 行：“%2” 与 “%3”），无法逐标签对比。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not enough memory to load the scores of this run.</source>
+        <translation>内存不足，无法加载此运行的分数。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunComparisonModel</name>
+    <message>
+        <location filename="../ui/RunComparisonModel.cpp" line="+66"/>
+        <source>improved</source>
+        <translation>提升</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>regressed</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Support</source>
+        <translation>支持数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 A</source>
+        <translation>F1 A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 B</source>
+        <translation>F1 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δ F1</source>
+        <translation>Δ F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::RunComparisonView</name>
+    <message>
+        <location filename="../ui/RunComparisonView.cpp" line="+143"/>
+        <source>Could not compare with %1: %2</source>
+        <translation>无法与 %1 对比：%2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Compare Runs</source>
+        <translation>运行对比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F1 change (B − A)</source>
+        <translation>F1 变化（B − A）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A: %1 (current rule)
+B: %2 (%3)
+Split: %4</source>
+        <translation>A：%1（当前规则）
+B：%2（%3）
+数据划分：%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Micro-F1: A %1 → B %2 (%3)</source>
+        <translation>微平均 F1：A %1 → B %2（%3）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Macro-F1: A %1 → B %2 (%3)</source>
+        <translation>宏平均 F1：A %1 → B %2（%3）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n improved</source>
+        <translation>
+            <numerusform>%n 个提升</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n regressed</source>
+        <translation>
+            <numerusform>%n 个下降</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n 个不变</numerusform>
+        </translation>
     </message>
 </context>
 <context>

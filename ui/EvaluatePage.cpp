@@ -5,6 +5,7 @@
 #include "ui/EvaluationSession.h"
 #include "ui/LabelCurvesWidget.h"
 #include "ui/LabelMetricsModel.h"
+#include "ui/RunComparisonView.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -148,6 +149,8 @@ QWidget* EvaluatePage::createControls()
     runRow->addWidget(m_splitLabel);
     runRow->addWidget(m_split);
     runRow->addWidget(m_openRun);
+    m_compare = new QPushButton(box);
+    runRow->addWidget(m_compare);
     layout->addLayout(runRow);
 
     auto* boxes = new QHBoxLayout;
@@ -216,6 +219,7 @@ QWidget* EvaluatePage::createControls()
     layout->addLayout(boxes);
 
     connect(m_openRun, &QPushButton::clicked, this, &EvaluatePage::openRunDialog);
+    connect(m_compare, &QPushButton::clicked, this, &EvaluatePage::compareWithRunDialog);
     connect(m_split, qOverload<int>(&QComboBox::activated), this, [this] {
         if (m_session->hasRun())
             m_session->loadRun(m_session->run()->runDir, m_split->currentText());
@@ -264,6 +268,31 @@ void EvaluatePage::openRunDialog()
 void EvaluatePage::openRun(const QString& runDir)
 {
     m_session->loadRun(runDir, m_split->currentText());
+}
+
+void EvaluatePage::compareWithRunDialog()
+{
+    if (!m_session->hasRun())
+        return;
+    QSettings settings;
+    const QString start = settings.value(QStringLiteral("runs/lastDirectory"), QDir::homePath()).toString();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Compare with Run"), start);
+    if (dir.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("runs/lastDirectory"), QFileInfo(dir).absolutePath());
+    compareWithRun(dir);
+}
+
+RunComparisonView* EvaluatePage::compareWithRun(const QString& runDir)
+{
+    if (!m_session->hasRun())
+        return nullptr;
+    auto* view = new RunComparisonView(this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    const LoadedRun* run = m_session->run();
+    view->compare(run->runDir, m_session->labelNames(), m_session->evaluator()->metrics(), runDir, run->split);
+    view->show();
+    return view;
 }
 
 void EvaluatePage::onRunLoaded()
@@ -392,6 +421,8 @@ void EvaluatePage::retranslateUi()
     m_placeholderOpen->setText(tr("Open Run…"));
     m_runLabel->setText(tr("Run:"));
     m_openRun->setText(tr("Open Run…"));
+    m_compare->setText(tr("Compare with Run…"));
+    m_compare->setToolTip(tr("Compare this run, per label, with another run on the same split"));
     m_splitLabel->setText(tr("S&plit:"));
     m_ruleBox->setTitle(tr("Decision rule"));
     m_thresholdLabel->setText(tr("&Global threshold:"));

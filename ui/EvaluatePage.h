@@ -21,6 +21,7 @@ namespace tagbench::ui {
 class EvaluationSession;
 class LabelCurvesWidget;
 class LabelMetricsModel;
+class RunComparisonView;
 
 /// Evaluate and tune a run's decision rule on its dev (or test) scores: a global threshold
 /// slider and top-k that update every metric live, per-label thresholds (table or dragging the
@@ -34,6 +35,10 @@ public:
     void openRunDialog();
     /// Loads RUN_DIR (its dev split).
     void openRun(const QString& runDir);
+    /// Asks for a second run folder and compares it with the loaded run on the current split.
+    void compareWithRunDialog();
+    /// Compares the loaded run (under its live rule) with runDir's current rule; returns the dialog.
+    RunComparisonView* compareWithRun(const QString& runDir);
     /// True when path looks like a run folder (labels.txt and scores/).
     static bool isRunDirectory(const QString& path);
 
@@ -66,6 +71,7 @@ private:
     QLabel* m_runLabel = nullptr;
     QLabel* m_runPath = nullptr;
     QPushButton* m_openRun = nullptr;
+    QPushButton* m_compare = nullptr;
     QLabel* m_splitLabel = nullptr;
     QComboBox* m_split = nullptr;
 

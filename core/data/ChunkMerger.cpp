@@ -64,13 +64,13 @@ Status ChunkMerger::finish()
     if (duplicates.empty()) return {};
     if (m_options.policy == ErrorPolicy::Stop) return Error{duplicateIssue(duplicates.front()).toString()};
     reportDuplicates(duplicates);
-    std::vector<std::size_t> removed;
-    removed.reserve(duplicates.size());
+    m_removed.clear();
+    m_removed.reserve(duplicates.size());
     for (const auto& duplicate : duplicates) {
-        removed.push_back(duplicate.document);
+        m_removed.push_back(duplicate.document);
         if (m_dataset.labels(duplicate.document).empty()) --m_report.documentsWithoutLabels;
     }
-    m_dataset.removeDocuments(removed);
+    m_dataset.removeDocuments(m_removed);
     m_ids = DuplicateIdFinder();
     return {};
 }

@@ -5,6 +5,7 @@
 #include "core/data/ParsedChunk.h"
 
 #include <string>
+#include <vector>
 
 namespace tagbench {
 
@@ -23,6 +24,9 @@ public:
     /// and reports them; under Stop returns the first as an Error.
     Status finish();
 
+    /// Indices (before removal, ascending) of the documents finish() removed as duplicates.
+    const std::vector<std::size_t>& removedDocuments() const { return m_removed; }
+
 private:
     Dataset& m_dataset;
     ImportReport& m_report;
@@ -35,6 +39,7 @@ private:
 
     DuplicateIdFinder m_ids;
     bool m_issuesCapped = false;  // some issues were counted but not kept
+    std::vector<std::size_t> m_removed;
 };
 
 } // namespace tagbench

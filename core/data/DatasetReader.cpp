@@ -49,6 +49,32 @@ struct Work {
     std::future<void> done;
 };
 
+// Drops the ids of the removed documents (ascending indices) from a CSR token list.
+void removeTokens(ImportedTokens& out, const std::vector<std::size_t>& removed)
+{
+    if (removed.empty()) return;
+    std::size_t next = 0;
+    std::uint64_t write = 0;
+    std::size_t kept = 0;
+    const std::size_t n = out.offsets.size() - 1;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint64_t begin = out.offsets[i];
+        const std::uint64_t end = out.offsets[i + 1];
+        if (next < removed.size() && removed[next] == i) {
+            ++next;
+            continue;
+        }
+        // Moves only leftwards, as in Dataset::removeDocuments.
+        std::copy(out.tokens.begin() + static_cast<std::ptrdiff_t>(begin),
+                  out.tokens.begin() + static_cast<std::ptrdiff_t>(end),
+                  out.tokens.begin() + static_cast<std::ptrdiff_t>(write));
+        write += end - begin;
+        out.offsets[++kept] = write;
+    }
+    out.tokens.resize(write);
+    out.offsets.resize(kept + 1);
+}
+
 Result<std::unique_ptr<RecordParser>> makeParser(DatasetFormat format, const ImportOptions& options,
                                                  std::string& head, std::uint64_t& headerLines)
 {
@@ -115,7 +141,7 @@ Result<OpenedFile> openDataset(const std::string& path)
 }
 
 Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const ImportOptions& options,
-                           ImportReport& report)
+                           ImportReport& report, const DocumentEncoder* encode, ImportedTokens* tokens)
 {
     if (auto text = FormatSniffer::checkText(opened.head, opened.complete); !text) return Error{path + ": " + text.message()};
     DatasetFormat format = options.format;
@@ -154,7 +180,27 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
         std::unique_ptr<Work> work = std::move(pending.front());
         pending.pop_front();
         work->done.get();
+        const std::size_t before = dataset.size();
         auto status = merger.merge(work->parsed);
+        if (tokens) {
+            // Under ErrorPolicy::Stop the merger may take only a prefix of the chunk.
+            const std::size_t merged = dataset.size() - before;
+            const ParsedChunk& parsed = work->parsed;
+            if (tokens->offsets.size() == 1 && work->buffer.size > 0) {
+                // Size the output once from the first chunk's density, as the merger does for the
+                // dataset: growing a corpus-sized array by doubling copies it about twice.
+                const double scale = double(report.bytes) / double(work->buffer.size) * 1.05;
+                tokens->tokens.reserve(static_cast<std::size_t>(double(parsed.tokens().size()) * scale) + 16);
+                tokens->offsets.reserve(static_cast<std::size_t>(double(parsed.size()) * scale) + 16);
+            }
+            std::uint64_t used = 0;
+            for (std::size_t i = 0; i < merged; ++i) {
+                used += parsed.tokenCountOf(i);
+                tokens->offsets.push_back(tokens->offsets.back() + parsed.tokenCountOf(i));
+            }
+            tokens->tokens.insert(tokens->tokens.end(), parsed.tokens().begin(),
+                                  parsed.tokens().begin() + static_cast<std::ptrdiff_t>(used));
+        }
         done += work->buffer.size;
         spare.push_back(std::move(work));
         if (status && options.progress && !options.progress(report.bytes ? std::min(1.0, double(done) / double(report.bytes)) : 1.0))
@@ -177,6 +223,7 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
         }
         if (work->buffer.size == 0) break;
         work->parsed.clear();
+        work->parsed.setEncoder(encode);
         Work* const raw = work.get();
         const auto task = [&recordParser, raw]() {
             recordParser.parse(ChunkView{raw->buffer.data.get(), raw->buffer.size}, raw->parsed);
@@ -198,6 +245,7 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
         if (auto status = mergeOldest(); !status) return status.error();
     }
     if (auto status = merger.finish(); !status) return status.error();
+    if (tokens) removeTokens(*tokens, merger.removedDocuments());
     report.documents = dataset.size();
     if (dataset.size() == 0) {
         if (!report.issues.empty())
@@ -227,7 +275,10 @@ std::string ImportReport::summary() const
     return text;
 }
 
-Result<Dataset> readDataset(const std::string& path, const ImportOptions& options, ImportReport* report)
+namespace {
+
+Result<Dataset> readFile(const std::string& path, const ImportOptions& options, ImportReport* report,
+                         const DocumentEncoder* encode, ImportedTokens* tokens)
 {
     ImportReport local;
     ImportReport& target = report ? *report : local;
@@ -237,7 +288,7 @@ Result<Dataset> readDataset(const std::string& path, const ImportOptions& option
         auto opened = openDataset(path);
         if (!opened) return opened.error();
         target.bytes = opened->size;
-        auto result = readOpened(path, *opened, options, target);
+        auto result = readOpened(path, *opened, options, target, encode, tokens);
         target.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return result;
     } catch (const std::bad_alloc&) {
@@ -245,6 +296,24 @@ Result<Dataset> readDataset(const std::string& path, const ImportOptions& option
     } catch (const std::exception& e) {
         return Error{path + ": " + e.what()};
     }
+}
+
+} // namespace
+
+Result<Dataset> readDataset(const std::string& path, const ImportOptions& options, ImportReport* report)
+{
+    return readFile(path, options, report, nullptr, nullptr);
+}
+
+Result<Dataset> readDataset(const std::string& path, const ImportOptions& options, ImportReport* report,
+                            const DocumentEncoder& encode, ImportedTokens& tokens)
+{
+    tokens = ImportedTokens{};
+    // Without an encoder every document still gets its (empty) entry, keeping tokens aligned.
+    static const DocumentEncoder none = [](std::string_view, std::vector<std::int32_t>&) { return std::size_t(0); };
+    auto result = readFile(path, options, report, encode ? &encode : &none, &tokens);
+    if (!result) tokens = ImportedTokens{};
+    return result;
 }
 
 Result<DatasetFormat> detectFormat(const std::string& path, const ImportOptions& options)

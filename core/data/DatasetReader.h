@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tagbench {
@@ -89,6 +90,23 @@ struct ImportReport {
 /// and files in which no record could be imported.
 Result<Dataset> readDataset(const std::string& path, const ImportOptions& options = {},
                             ImportReport* report = nullptr);
+
+/// Encodes one document's text on the import worker that parsed it, right after parsing it (while the
+/// text is in cache): appends ids to out and returns how many. Called concurrently from several workers.
+using DocumentEncoder = std::function<std::size_t(std::string_view text, std::vector<std::int32_t>& out)>;
+
+/// Token ids of the documents of a fused import, in CSR form: document i is
+/// tokens[offsets[i] .. offsets[i+1]) of the returned Dataset.
+struct ImportedTokens {
+    std::vector<std::int32_t> tokens;
+    std::vector<std::uint64_t> offsets{0};
+};
+
+/// Like readDataset, and also runs encode on every document on the worker threads. The ids in
+/// tokens equal encoding the returned Dataset afterwards, document by document: skipped records
+/// and removed duplicates leave no ids behind.
+Result<Dataset> readDataset(const std::string& path, const ImportOptions& options, ImportReport* report,
+                            const DocumentEncoder& encode, ImportedTokens& tokens);
 
 /// Detects the format of a file from its first non-empty lines (the extension only breaks ties);
 /// Error when the content looks like no supported format (binary, free text).

@@ -24,6 +24,8 @@ void ParsedChunk::clear()
     std::fill(m_labelSlots.begin(), m_labelSlots.end(), LabelSlot{});
     m_labelNames.clear();
     m_issues.clear();
+    m_tokens.clear();
+    m_tokenCounts.clear();
     m_textMark = 0;
     lineCount = 0;
 }
@@ -66,6 +68,7 @@ void ParsedChunk::growLabelSlots()
 
 void ParsedChunk::commit(std::uint64_t line, std::string_view id)
 {
+    if (m_encoder) m_tokenCounts.push_back((*m_encoder)(currentText(), m_tokens));
     m_textEnds.push_back(m_texts.size());
     m_ids.append(id);
     m_idEnds.push_back(m_ids.size());

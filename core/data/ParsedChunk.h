@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/data/DatasetReader.h"
 #include "core/data/ImportIssue.h"
 
 #include <cstdint>
@@ -16,6 +17,10 @@ class ParsedChunk final {
 public:
     /// Forgets every document and issue but keeps the buffers for the next chunk.
     void clear();
+
+    /// Encodes each document at commit(), while its text is still in the L1 cache; nullptr (the
+    /// default) encodes nothing. Discarded documents are never encoded.
+    void setEncoder(const DocumentEncoder* encoder) { m_encoder = encoder; }
 
     /// Starts a document: its text is appended to text() until commit() or discard().
     void begin() { m_textMark = m_texts.size(); }
@@ -52,6 +57,9 @@ public:
     const std::deque<std::string>& labelNames() const { return m_labelNames; }
     const std::vector<Issue>& issues() const { return m_issues; }
     std::size_t textBytes() const { return m_texts.size(); }
+    /// Ids from the encoder, document after document, and how many each document has.
+    const std::vector<std::int32_t>& tokens() const { return m_tokens; }
+    std::uint64_t tokenCountOf(std::size_t i) const { return m_tokenCounts[i]; }
 
     /// Physical lines in the chunk (set by the parser).
     std::uint64_t lineCount = 0;
@@ -78,6 +86,9 @@ private:
     std::vector<LabelSlot> m_labelSlots;
     std::vector<Issue> m_issues;
     std::size_t m_textMark = 0;
+    const DocumentEncoder* m_encoder = nullptr;
+    std::vector<std::int32_t> m_tokens;
+    std::vector<std::uint64_t> m_tokenCounts;
 };
 
 } // namespace tagbench

@@ -61,4 +61,17 @@ EncodedCorpus encodeDataset(const Dataset& dataset, const TextEncoder& encoder, 
     return corpus;
 }
 
+Result<Dataset> readAndEncodeDataset(const std::string& path, const TextEncoder& encoder, EncodedCorpus& corpus,
+                                     const ImportOptions& options, ImportReport* report)
+{
+    ImportedTokens tokens;
+    auto dataset = readDataset(
+        path, options, report,
+        [&encoder](std::string_view text, std::vector<std::int32_t>& out) { return encoder.append(text, out); },
+        tokens);
+    corpus.tokens = std::move(tokens.tokens);
+    corpus.offsets = std::move(tokens.offsets);
+    return dataset;
+}
+
 } // namespace tagbench

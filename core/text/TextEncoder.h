@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/data/Dataset.h"
+#include "core/data/DatasetReader.h"
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -53,5 +55,10 @@ private:
 
 /// Encodes every document of dataset with threads workers (0 = hardware concurrency), in order.
 EncodedCorpus encodeDataset(const Dataset& dataset, const TextEncoder& encoder, int threads = 0);
+
+/// Reads a dataset file and encodes its documents in one pass: the import workers encode each
+/// chunk right after parsing it. corpus equals encodeDataset() of the returned Dataset.
+Result<Dataset> readAndEncodeDataset(const std::string& path, const TextEncoder& encoder, EncodedCorpus& corpus,
+                                     const ImportOptions& options = {}, ImportReport* report = nullptr);
 
 } // namespace tagbench

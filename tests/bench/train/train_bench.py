@@ -160,7 +160,8 @@ def main():
     parser.add_argument("--data", default="/work/shared/datasets/debtags-en")
     parser.add_argument("--work", default="/tmp/tagbench-train-bench")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--fasttext-args", default="-epoch 25 -lr 0.5 -wordNgrams 2 -dim 100 -bucket 2000000")
+    parser.add_argument("--fasttext-args", default="-epoch 25 -lr 1.0 -wordNgrams 2 -dim 100 -bucket 2000000",
+                        help="fastText supervised arguments (chosen by dev micro-F1, docs/benchmarks.md)")
     parser.add_argument("--configs", default=os.path.join(HERE, "debtags_configs.json"),
                         help="JSON object: run name -> Tagbench config overrides")
     parser.add_argument("--only", default="", help="comma-separated subset: fasttext,python,<run names>")

@@ -3,7 +3,10 @@
 #include "core/text/TextEncoder.h"
 #include "core/text/Vocabulary.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
+
+#include <fstream>
 
 using namespace tagbench;
 
@@ -15,6 +18,9 @@ private slots:
     void encodesKnownAndUnknownTokens();
     void encodeDatasetMatchesSequentialEncoding_data();
     void encodeDatasetMatchesSequentialEncoding();
+    void readAndEncodeMatchesReadThenEncode_data();
+    void readAndEncodeMatchesReadThenEncode();
+    void readAndEncodeStopsOnFirstBadRecord();
 };
 
 namespace {
@@ -25,6 +31,24 @@ TextEncoder makeEncoder(std::size_t maxTokens = 0)
     auto vocabulary = std::make_shared<const Vocabulary>(
         Vocabulary::fromCounts({{"新", 5}, {"车", 4}, {"model", 3}, {"3", 2}}, 1, 0));
     return TextEncoder(tokenizer, vocabulary, maxTokens);
+}
+
+// Writes a JSON lines file of documents lines with every kind of bad record sprinkled in:
+// broken JSON, a missing label field, invalid UTF-8 and repeated ids (found only at the end).
+std::string writeFixture(const QTemporaryDir& dir, int documents)
+{
+    const std::string path = dir.filePath("fixture.jsonl").toStdString();
+    std::ofstream out(path, std::ios::binary);
+    for (int i = 0; i < documents; ++i) {
+        if (i % 97 == 13) out << "{\"id\": \"broken" << i << "\", \"text\": \"新车\n";
+        else if (i % 89 == 7) out << "{\"id\": \"nolabels" << i << "\", \"text\": \"model 3 新车\"}\n";
+        else if (i % 83 == 5) out << "{\"id\": \"utf" << i << "\", \"text\": \"bad \xff\xfe 车\", \"labels\": [\"a\"]}\n";
+        const int id = i % 101 == 50 ? i - 50 : i;  // repeats an earlier id
+        out << "{\"id\": \"d" << id << "\", \"text\": \"";
+        for (int k = 0; k < i % 11; ++k) out << (k % 3 ? "新车 " : "Model 3 上市 ");
+        out << "文档 " << i << "\", \"labels\": [\"l" << i % 7 << "\"]}\n";
+    }
+    return path;
 }
 
 } // namespace
@@ -85,6 +109,64 @@ void TextEncoderTest::encodeDatasetMatchesSequentialEncoding()
         const Span<std::int32_t> got = corpus.document(i);
         QCOMPARE(std::vector<std::int32_t>(got.begin(), got.end()), expected);
     }
+}
+
+void TextEncoderTest::readAndEncodeMatchesReadThenEncode_data()
+{
+    QTest::addColumn<int>("documents");
+    QTest::addColumn<int>("threads");
+    QTest::newRow("one chunk, one thread") << 500 << 1;
+    QTest::newRow("one chunk, three threads") << 500 << 3;
+    // About 150 bytes a line: several 8 MiB chunks, so merging and duplicate removal cross chunks.
+    QTest::newRow("several chunks, three threads") << 150000 << 3;
+}
+
+void TextEncoderTest::readAndEncodeMatchesReadThenEncode()
+{
+    QFETCH(int, documents);
+    QFETCH(int, threads);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = writeFixture(dir, documents);
+    if (documents > 100000) QVERIFY(QFileInfo(QString::fromStdString(path)).size() > (std::int64_t(16) << 20));
+    ImportOptions options;
+    options.threads = static_cast<unsigned>(threads);
+    const TextEncoder encoder = makeEncoder(12);
+
+    ImportReport separateReport;
+    auto separate = readDataset(path, options, &separateReport);
+    QVERIFY2(separate, separate ? "" : separate.message().c_str());
+    const EncodedCorpus expected = encodeDataset(*separate, encoder, 2);
+
+    ImportReport fusedReport;
+    EncodedCorpus fused;
+    auto dataset = readAndEncodeDataset(path, encoder, fused, options, &fusedReport);
+    QVERIFY2(dataset, dataset ? "" : dataset.message().c_str());
+    // The fixture really has skipped records of each kind, duplicates included.
+    QVERIFY(fusedReport.issueCounts[static_cast<std::size_t>(IssueKind::DuplicateId)] > 0);
+    QVERIFY(fusedReport.skipped > fusedReport.issueCounts[static_cast<std::size_t>(IssueKind::DuplicateId)]);
+    QCOMPARE(fusedReport.skipped, separateReport.skipped);
+    QCOMPARE(dataset->size(), separate->size());
+    QCOMPARE(fused.size(), dataset->size());
+    QCOMPARE(fused.offsets, expected.offsets);
+    QCOMPARE(fused.tokens, expected.tokens);
+    for (std::size_t i = 0; i < dataset->size(); ++i) QCOMPARE(dataset->text(i), separate->text(i));
+}
+
+void TextEncoderTest::readAndEncodeStopsOnFirstBadRecord()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = writeFixture(dir, 100);
+    ImportOptions options;
+    options.policy = ErrorPolicy::Stop;
+    EncodedCorpus corpus;
+    corpus.tokens = {7};
+    auto dataset = readAndEncodeDataset(path, makeEncoder(), corpus, options);
+    QVERIFY(!dataset);
+    QVERIFY2(dataset.message().find("fixture.jsonl:6:") != std::string::npos, dataset.message().c_str());
+    QVERIFY(corpus.tokens.empty());
+    QCOMPARE(corpus.size(), std::size_t(0));
 }
 
 QTEST_APPLESS_MAIN(TextEncoderTest)

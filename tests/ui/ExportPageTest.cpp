@@ -102,6 +102,11 @@ void ExportPageTest::writesMultiPagePdfReport()
     // Summary and charts, PR curves, then a 120-row table over at least two pages.
     const int pages = int(pdf.count("/Type /Page") - pdf.count("/Type /Pages"));
     QVERIFY2(pages >= 4, qPrintable(QString::number(pages)));
+    // Lets a person look at the report: TAGBENCH_REPORT_PDF=/tmp/report.pdf ExportPageTest
+    if (const QString keep = qEnvironmentVariable("TAGBENCH_REPORT_PDF"); !keep.isEmpty()) {
+        QFile::remove(keep);
+        QVERIFY(QFile::copy(path, keep));
+    }
 }
 
 void ExportPageTest::writesPngOfTheRequestedSize()

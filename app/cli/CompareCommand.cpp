@@ -1,5 +1,6 @@
 // tagbench-cli compare: per-label F1 comparison of two runs on one split.
 #include "app/cli/CliArgs.h"
+#include "app/cli/RunCommandSupport.h"
 #include "app/cli/Commands.h"
 #include "core/eval/Ensemble.h"
 #include "core/eval/Metrics.h"
@@ -26,43 +27,6 @@ Options:
   --split NAME        dev | test (default test)
   --show N            labels listed per group (default 20; 0 = all)
 )";
-
-// CliArgs keeps one value per flag: collect every --run first.
-std::vector<std::string> takeRuns(std::vector<std::string>& args)
-{
-    std::vector<std::string> runs, rest;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--run" && i + 1 < args.size()) {
-            runs.push_back(args[++i]);
-        } else if (args[i].rfind("--run=", 0) == 0) {
-            runs.push_back(args[i].substr(6));
-        } else {
-            rest.push_back(args[i]);
-        }
-    }
-    args.swap(rest);
-    return runs;
-}
-
-std::string fixed(double value, int decimals, bool sign = false)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, sign ? "%+.*f" : "%.*f", decimals, value);
-    return buffer;
-}
-
-Result<std::string> splitName(const CliArgs& args)
-{
-    const std::string split = args.value("split", "test");
-    if (split != "dev" && split != "test") return Error{"--split must be dev or test, got '" + split + "'"};
-    return split;
-}
-
-int usage(std::ostream& err, const char* command, const std::string& message, const char* help)
-{
-    err << "tagbench-cli " << command << ": " << message << '\n' << help;
-    return 2;
-}
 
 void printGroup(const char* title, const std::vector<LabelDelta>& group, const std::vector<std::string>& labels,
                 std::size_t show, std::ostream& out)

@@ -1,5 +1,6 @@
 // tagbench-cli ensemble: combine runs on one split (mean, intersection, union, two-stage).
 #include "app/cli/CliArgs.h"
+#include "app/cli/RunCommandSupport.h"
 #include "app/cli/Commands.h"
 #include "core/eval/Ensemble.h"
 #include "core/eval/Metrics.h"
@@ -31,43 +32,6 @@ Options:
   --threshold T       threshold of the mean mode (default 0.5)
   --top-k K           top-k of the mean mode (default 0 = unlimited)
 )";
-
-// CliArgs keeps one value per flag: collect every --run first.
-std::vector<std::string> takeRuns(std::vector<std::string>& args)
-{
-    std::vector<std::string> runs, rest;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--run" && i + 1 < args.size()) {
-            runs.push_back(args[++i]);
-        } else if (args[i].rfind("--run=", 0) == 0) {
-            runs.push_back(args[i].substr(6));
-        } else {
-            rest.push_back(args[i]);
-        }
-    }
-    args.swap(rest);
-    return runs;
-}
-
-std::string fixed(double value, int decimals, bool sign = false)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, sign ? "%+.*f" : "%.*f", decimals, value);
-    return buffer;
-}
-
-Result<std::string> splitName(const CliArgs& args)
-{
-    const std::string split = args.value("split", "test");
-    if (split != "dev" && split != "test") return Error{"--split must be dev or test, got '" + split + "'"};
-    return split;
-}
-
-int usage(std::ostream& err, const char* command, const std::string& message, const char* help)
-{
-    err << "tagbench-cli " << command << ": " << message << '\n' << help;
-    return 2;
-}
 
 } // namespace
 

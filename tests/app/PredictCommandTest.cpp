@@ -1,5 +1,6 @@
 // `tagbench-cli export`, `predict` and `eval`, checked by running the built binary on a tiny run
 // that `tagbench-cli train` makes from the fixtures in tests/data/export.
+#include "tests/app/CliRunner.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,23 +13,9 @@ namespace {
 
 const QString kData = QStringLiteral(TAGBENCH_TEST_DATA "/export");
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = tagbench::test::CliRun;
 
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TAGBENCH_BINARY_DIR "/bin/tagbench-cli"), arguments);
-    Run run;
-    if (!process.waitForFinished(300000) || process.exitStatus() != QProcess::NormalExit) return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+Run runCli(const QStringList& arguments) { return tagbench::test::runCli(arguments, 300000); }
 
 QStringList readLines(const QString& path)
 {

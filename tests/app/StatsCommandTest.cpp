@@ -1,4 +1,5 @@
 // Output format of `tagbench-cli stats`, checked by running the built binary.
+#include "tests/app/CliRunner.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,23 +9,11 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = tagbench::test::CliRun;
 
 Run runCli(const QStringList& arguments, const QString& workingDirectory = QStringLiteral(TAGBENCH_TEST_DATA "/datasets"))
 {
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
-    process.start(QStringLiteral(TAGBENCH_BINARY_DIR "/bin/tagbench-cli"), QStringList{"stats"} + arguments);
-    Run run;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return tagbench::test::runCli(QStringList{"stats"} + arguments, 60000, workingDirectory);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // `tagbench-cli tune` on the tiny RUN_DIR fixture (tests/data/eval/tiny_run), running the built
 // binary; expected metrics come from core/eval on the same files.
+#include "tests/app/CliRunner.h"
 #include "core/eval/DecisionRule.h"
 #include "core/eval/Metrics.h"
 #include "core/eval/ScoreMatrix.h"
@@ -14,33 +15,10 @@ using namespace tagbench::eval;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = tagbench::test::CliRun;
+using tagbench::test::copyTree;
 
-Run runTune(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(TAGBENCH_BINARY_DIR "/bin/tagbench-cli"), QStringList{"tune"} + arguments);
-    Run run;
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
-
-bool copyTree(const QString& from, const QString& to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo& entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString target = to + '/' + entry.fileName();
-        if (entry.isDir() ? !copyTree(entry.filePath(), target) : !QFile::copy(entry.filePath(), target)) return false;
-    }
-    return true;
-}
+Run runTune(const QStringList& arguments) { return tagbench::test::runCli(QStringList{"tune"} + arguments); }
 
 QString line(const Metrics& m) { return QString::fromStdString(performanceLine(m)); }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/text/AsciiBlockScan.h"
 #include "core/text/CaseFolding.h"
 #include "core/text/Tokenizer.h"
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -229,7 +231,39 @@ void scanTokens(std::string_view text, const TokenScanRules& rules, Sink&& sink)
 
     const char* p = text.data();
     const char* const end = p + text.size();
+#if defined(__SSE2__)
+    // All-ASCII stretches go 64 bytes at a time through bit masks; the byte loop below takes the
+    // blocks with non-ASCII bytes (until past the last of them) and words longer than a block.
+    const char* blockRetry = p;
+#endif
     while (p < end) {
+#if defined(__SSE2__)
+        if (!open && p >= blockRetry) {
+            if (end - p >= 64) {
+                const AsciiBlockMasks masks = asciiBlockMasks(p, whitespaceOnly);
+                if (masks.high == 0) {
+                    const std::size_t used = scanAsciiBlock(p, masks, rules.lowercase, keepPunctuation, sink);
+                    p += used;
+                    if (used != 0) continue;
+                    blockRetry = p + 64;  // one word fills the block: let the byte loop find its end
+                } else {
+                    blockRetry = p + (64 - __builtin_clzll(masks.high));
+                }
+            } else {
+                // The tail, padded with spaces (which end its last word) to a whole block.
+                char padded[64];
+                const auto size = static_cast<std::size_t>(end - p);
+                std::memcpy(padded, p, size);
+                std::memset(padded + size, ' ', sizeof padded - size);
+                const AsciiBlockMasks masks = asciiBlockMasks(padded, whitespaceOnly);
+                if (masks.high == 0) {
+                    scanAsciiBlock(padded, masks, rules.lowercase, keepPunctuation, sink);
+                    return;
+                }
+                blockRetry = end;
+            }
+        }
+#endif
         const std::uint8_t cls = classOf(p);
         if (cls & kWordByte) {
             // The hot path: a run of ASCII letters and digits.

@@ -62,6 +62,26 @@ std::string randomAsciiText(std::mt19937& random)
     return text;
 }
 
+// Long all-ASCII texts (the 64-byte block path), with words longer than a block, and a rare
+// non-ASCII piece so blocks are also cut short by one at every offset.
+std::string randomBlockText(std::mt19937& random)
+{
+    static const std::string ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789      \t\n.,;:-_+()'\"\x7F";
+    const auto& all = pieces();
+    std::uniform_int_distribution<std::size_t> pickAscii(0, ascii.size() - 1);
+    std::uniform_int_distribution<std::size_t> pickPiece(0, all.size() - 1);
+    std::uniform_int_distribution<int> length(0, 700);
+    std::uniform_int_distribution<int> perMille(0, 999);
+    std::string text;
+    for (int i = length(random); i > 0; --i) {
+        const int roll = perMille(random);
+        if (roll < 2) text += all[pickPiece(random)];
+        else if (roll < 10) text.append(static_cast<std::size_t>(roll * 20 % 150), ascii[pickAscii(random) % 62]);
+        else text += ascii[pickAscii(random)];
+    }
+    return text;
+}
+
 TokenScanRules rulesFromBits(int bits)
 {
     TokenScanRules rules;
@@ -121,8 +141,9 @@ void TokenScannerTest::fastPathMatchesReference()
     QFETCH(int, bits);
     const TokenScanRules rules = rulesFromBits(bits);
     std::mt19937 random(20261124u + static_cast<unsigned>(bits));
-    for (int i = 0; i < 4000; ++i) {
-        const std::string text = i % 2 ? randomText(random) : randomAsciiText(random);
+    for (int i = 0; i < 6000; ++i) {
+        const std::string text = i % 3 == 0 ? randomText(random) : i % 3 == 1 ? randomAsciiText(random)
+                                                                             : randomBlockText(random);
         const Tokens expected = reference(text, rules);
         const Tokens fast = inlined(text, rules);
         Tokens erased;

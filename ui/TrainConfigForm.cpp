@@ -383,8 +383,18 @@ void TrainConfigForm::setDatasetChoices(const QStringList& paths, const QStringL
         }
         return found >= 0 ? paths[found] : QString();
     };
-    if (m_train->currentText().isEmpty())
-        m_train->setEditText(QDir::toNativeSeparators(pick(QStringLiteral("train"), QString())));
+    if (m_train->currentText().isEmpty()) {
+        // A train split whose folder also holds a dev split, else the first train split.
+        QString train = pick(QStringLiteral("train"), QString());
+        for (int i = 0; i < paths.size(); ++i) {
+            if (splits.value(i) == QLatin1String("train")
+                && QFileInfo(pick(QStringLiteral("dev"), paths[i])).absolutePath() == QFileInfo(paths[i]).absolutePath()) {
+                train = paths[i];
+                break;
+            }
+        }
+        m_train->setEditText(QDir::toNativeSeparators(train));
+    }
     const QString train = QDir::fromNativeSeparators(m_train->currentText());
     if (m_dev->currentText().isEmpty())
         m_dev->setEditText(QDir::toNativeSeparators(pick(QStringLiteral("dev"), train)));

@@ -55,6 +55,7 @@ class TrainPageTest final : public QObject {
 private slots:
     void initTestCase();
     void formRoundTripsConfig();
+    void datasetChoicesPairSplitsOfOneFolder();
     void trainsAndPlotsOnePointPerEpoch();
     void cancelledRunResumesToTheEnd();
     void queueRunsOneAfterAnother();
@@ -94,6 +95,35 @@ void TrainPageTest::formRoundTripsConfig()
     QCOMPARE(textCnn->embedding.dimension, std::int64_t(128));
     QCOMPARE(textCnn->textCnn.kernelSizes, (std::vector<std::int64_t>{2, 3, 4}));
     QCOMPARE(textCnn->data.train, config.data.train);
+}
+
+// The project holds an English train split alone and a Chinese corpus with train and dev: the
+// form must not offer the English train with the Chinese dev.
+void TrainPageTest::datasetChoicesPairSplitsOfOneFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList paths = {dir.filePath(QStringLiteral("en/train.jsonl")), dir.filePath(QStringLiteral("zh/dev.jsonl")),
+                               dir.filePath(QStringLiteral("zh/train.jsonl")), dir.filePath(QStringLiteral("zh/test.jsonl"))};
+    for (const QString& path : paths) {
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"text\": \"a\", \"labels\": [\"x\"]}\n");
+    }
+    TrainPage page(&m_workspace, &m_project);
+    TrainConfig empty = tinyConfig(ModelKind::FastText, 1);
+    empty.data.train.clear();
+    empty.data.dev.clear();
+    empty.data.test.clear();
+    page.form()->setConfig(empty);
+    page.form()->setDatasetChoices(paths, {QStringLiteral("train"), QStringLiteral("dev"), QStringLiteral("train"),
+                                           QStringLiteral("test")});
+    const Result<TrainConfig> config = page.form()->config();
+    QVERIFY2(config.ok(), config.ok() ? "" : config.message().c_str());
+    QCOMPARE(QFileInfo(QString::fromStdString(config->data.train)).absoluteFilePath(), QFileInfo(paths[2]).absoluteFilePath());
+    QCOMPARE(QFileInfo(QString::fromStdString(config->data.dev)).absoluteFilePath(), QFileInfo(paths[1]).absoluteFilePath());
+    QCOMPARE(QFileInfo(QString::fromStdString(config->data.test)).absoluteFilePath(), QFileInfo(paths[3]).absoluteFilePath());
 }
 
 void TrainPageTest::trainsAndPlotsOnePointPerEpoch()

@@ -1,7 +1,5 @@
 #include "core/data/Dataset.h"
 
-#include "core/util/HugePages.h"
-
 #include <algorithm>
 #include <cstring>
 
@@ -155,13 +153,6 @@ void Dataset::reserve(std::size_t documents, std::size_t textBytes)
     m_idOffsets.reserve(documents + 1);
     m_labelOffsets.reserve(documents + 1);
     m_sourceLines.reserve(documents);
-    // An import fills these once, front to back: faulting them in 4 KiB at a time cost a quarter
-    // of the import's CPU time on large files.
-    adviseHugePages(m_texts.data(), m_texts.capacity());
-    adviseHugePages(m_textOffsets.data(), m_textOffsets.capacity() * sizeof(std::uint64_t));
-    adviseHugePages(m_idOffsets.data(), m_idOffsets.capacity() * sizeof(std::uint64_t));
-    adviseHugePages(m_labelOffsets.data(), m_labelOffsets.capacity() * sizeof(std::uint64_t));
-    adviseHugePages(m_sourceLines.data(), m_sourceLines.capacity() * sizeof(std::uint64_t));
 }
 
 std::size_t Dataset::memoryBytes() const

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSlider>
@@ -210,11 +211,18 @@ QWidget* EvaluatePage::createControls()
     m_perLabel = new QCheckBox(m_optimiserBox);
     m_perLabel->setChecked(true);
     m_optimise = new QPushButton(m_optimiserBox);
+    m_optimiseProgress = new QProgressBar(m_optimiserBox);
+    m_optimiseProgress->setVisible(false);
+    m_optimiseStatus = new QLabel(m_optimiserBox);
+    m_optimiseStatus->setWordWrap(true);
+    m_optimiseStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     optimiser->addWidget(m_objectiveLabel, 0, 0);
     optimiser->addWidget(m_objective, 0, 1);
     optimiser->addWidget(m_objectiveValue, 0, 2);
     optimiser->addWidget(m_perLabel, 1, 1);
     optimiser->addWidget(m_optimise, 1, 2);
+    optimiser->addWidget(m_optimiseProgress, 2, 0, 1, 3);
+    optimiser->addWidget(m_optimiseStatus, 3, 0, 1, 3);
     boxes->addWidget(m_optimiserBox, 2);
     layout->addLayout(boxes);
 
@@ -243,6 +251,32 @@ QWidget* EvaluatePage::createControls()
     connect(m_save, &QPushButton::clicked, this, &EvaluatePage::saveRule);
     connect(m_optimise, &QPushButton::clicked, this, &EvaluatePage::optimise);
     connect(m_objective, qOverload<int>(&QComboBox::currentIndexChanged), this, &EvaluatePage::updateObjectiveValue);
+    connect(m_session, &EvaluationSession::optimiseStarted, this, [this] { setOptimising(true); });
+    connect(m_session, &EvaluationSession::optimiseProgress, this, [this](qint64 done, qint64 total) {
+        // total 0: the worker is still indexing the scores (a busy bar).
+        m_optimiseProgress->setRange(0, static_cast<int>(total));
+        m_optimiseProgress->setValue(static_cast<int>(done));
+        retranslateOptimiser();
+    });
+    connect(m_session, &EvaluationSession::optimiseFinished, this,
+            [this](std::shared_ptr<const eval::TuneResult> result) { onOptimiseFinished(*result); });
+    connect(m_session, &EvaluationSession::optimiseCancelled, this, [this] {
+        m_optimiseOutcome = {OptimiseOutcome::Cancelled};
+        setOptimising(false);
+    });
+    connect(m_session, &EvaluationSession::optimiseDiscarded, this, [this] {
+        m_optimiseOutcome = {OptimiseOutcome::Discarded};
+        setOptimising(false);
+    });
+    connect(m_session, &EvaluationSession::optimiseFailed, this, [this](const QString& message) {
+        m_optimiseOutcome = {OptimiseOutcome::None};
+        setOptimising(false);
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Optimiser"),
+                                    tr("The optimiser could not finish; the rule is unchanged."), QMessageBox::Ok, this);
+        box->setInformativeText(message);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { m_save->setEnabled(!clean); });
     m_save->setEnabled(false);
     return box;
@@ -371,6 +405,10 @@ void EvaluatePage::updateObjectiveValue()
 
 void EvaluatePage::optimise()
 {
+    if (m_session->isOptimising()) {
+        m_session->cancelOptimise();
+        return;
+    }
     eval::TuneOptions options;
     switch (m_objective->currentIndex()) {
     case FBetaObjective: options.objective.kind = eval::TuneObjective::Kind::FBeta; break;
@@ -382,19 +420,55 @@ void EvaluatePage::optimise()
     options.perLabel = m_perLabel->isChecked();
     options.topK = m_session->rule().topK();
     options.atLeastOne = m_session->rule().atLeastOne();
-    const Result<eval::TuneResult> result = m_session->tune(options);
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Optimiser"), QString::fromStdString(result.message()));
-        return;
+    m_session->startOptimise(options);
+}
+
+void EvaluatePage::setOptimising(bool running)
+{
+    // The rule stays editable meanwhile; only the optimiser's own settings are locked.
+    m_objective->setEnabled(!running);
+    m_objectiveValue->setEnabled(!running && m_objective->currentIndex() != F1Objective);
+    m_perLabel->setEnabled(!running);
+    m_optimiseProgress->setVisible(running);
+    if (running) {
+        m_optimiseOutcome = {OptimiseOutcome::Running};
+        m_optimiseProgress->setRange(0, static_cast<int>(m_session->labelNames().size()));
+        m_optimiseProgress->setValue(0);
     }
-    QStringList notes;
-    if (result->globalInfeasible)
-        notes << tr("No global threshold meets the constraint; the global threshold was kept.");
-    if (!result->infeasibleLabels.empty())
-        notes << tr("%n label(s) cannot meet the constraint at any threshold.", nullptr,
-                    static_cast<int>(result->infeasibleLabels.size()));
-    if (!notes.isEmpty())
-        QMessageBox::information(this, tr("Optimiser"), notes.join(QLatin1Char('\n')));
+    retranslateOptimiser();
+}
+
+void EvaluatePage::onOptimiseFinished(const eval::TuneResult& result)
+{
+    m_optimiseOutcome = {OptimiseOutcome::Applied, result.dev.f1, result.globalInfeasible,
+                         static_cast<int>(result.infeasibleLabels.size())};
+    setOptimising(false);
+}
+
+void EvaluatePage::updateOptimiseStatus()
+{
+    const OptimiseOutcome& o = m_optimiseOutcome;
+    QStringList text;
+    switch (o.kind) {
+    case OptimiseOutcome::None: break;
+    case OptimiseOutcome::Running:
+        text << tr("Optimising… the rule stays editable; the result is applied on top of it.");
+        break;
+    case OptimiseOutcome::Cancelled: text << tr("Optimiser cancelled; the rule is unchanged."); break;
+    case OptimiseOutcome::Discarded:
+        text << tr("The top-k, \"at least one label\" or disabled labels changed while the optimiser ran, so its "
+                   "thresholds no longer fit the rule. Run it again.");
+        break;
+    case OptimiseOutcome::Applied:
+        text << tr("Applied as one step (undo goes back): micro-F1 %1 on this split.")
+                    .arg(QLocale().toString(o.f1, 'f', 4));
+        if (o.globalInfeasible)
+            text << tr("No global threshold meets the constraint; the global threshold was kept.");
+        if (o.infeasibleLabels > 0)
+            text << tr("%n label(s) cannot meet the constraint at any threshold.", nullptr, o.infeasibleLabels);
+        break;
+    }
+    m_optimiseStatus->setText(text.join(QLatin1Char(' ')));
 }
 
 void EvaluatePage::saveRule()
@@ -412,6 +486,17 @@ void EvaluatePage::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange)
         retranslateUi();
     QWidget::changeEvent(event);
+}
+
+void EvaluatePage::retranslateOptimiser()
+{
+    const bool running = m_session->isOptimising();
+    m_optimise->setText(running ? tr("&Cancel") : tr("&Optimise"));
+    m_optimise->setToolTip(running ? tr("Stop the optimiser; the rule stays as it is")
+                                   : tr("Search the thresholds that maximise the objective on this split"));
+    m_optimiseProgress->setFormat(m_optimiseProgress->maximum() == 0 ? tr("Indexing the scores…")
+                                                                     : tr("%v / %m labels"));
+    updateOptimiseStatus();
 }
 
 void EvaluatePage::retranslateUi()
@@ -439,7 +524,7 @@ void EvaluatePage::retranslateUi()
     m_objective->setItemText(PrecisionObjective, tr("Recall with precision"));
     m_objective->setItemText(RecallObjective, tr("Precision with recall"));
     m_perLabel->setText(tr("One threshold &per label"));
-    m_optimise->setText(tr("&Optimise"));
+    retranslateOptimiser();
     m_filter->setPlaceholderText(tr("Filter labels…"));
     m_model->retranslate();
     updateObjectiveValue();

@@ -8,6 +8,7 @@ class QDoubleSpinBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QSlider;
 class QSortFilterProxyModel;
@@ -15,6 +16,10 @@ class QSpinBox;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
+
+namespace tagbench::eval {
+struct TuneResult;
+}
 
 namespace tagbench::ui {
 
@@ -48,6 +53,11 @@ public:
     LabelMetricsModel* model() const { return m_model; }
     LabelCurvesWidget* curves() const { return m_curves; }
     QLabel* summary() const { return m_summary; }
+    /// "Optimise", or "Cancel" while the optimiser runs.
+    QPushButton* optimiseButton() const { return m_optimise; }
+    QProgressBar* optimiseProgress() const { return m_optimiseProgress; }
+    /// The optimiser's last outcome in words (applied, cancelled, discarded).
+    QLabel* optimiseStatus() const { return m_optimiseStatus; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -55,11 +65,16 @@ protected:
 private:
     QWidget* createControls();
     void retranslateUi();
+    void retranslateOptimiser();
     void onRunLoaded();
     void onRuleChanged();
     void updateSummary();
     void updateObjectiveValue();
+    /// Starts the optimiser, or cancels it while it runs.
     void optimise();
+    void setOptimising(bool running);
+    void onOptimiseFinished(const eval::TuneResult& result);
+    void updateOptimiseStatus();
     void saveRule();
     void selectLabelRow(const QModelIndex& proxyIndex);
 
@@ -92,6 +107,15 @@ private:
     QDoubleSpinBox* m_objectiveValue = nullptr;
     QCheckBox* m_perLabel = nullptr;
     QPushButton* m_optimise = nullptr;
+    QProgressBar* m_optimiseProgress = nullptr;
+    QLabel* m_optimiseStatus = nullptr;
+    /// The optimiser's last outcome, kept to word it again when the language changes.
+    struct OptimiseOutcome {
+        enum Kind { None, Running, Applied, Cancelled, Discarded } kind = None;
+        double f1 = 0.0;
+        bool globalInfeasible = false;
+        int infeasibleLabels = 0;
+    } m_optimiseOutcome;
 
     QLabel* m_summary = nullptr;
     QLineEdit* m_filter = nullptr;

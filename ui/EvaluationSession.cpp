@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QUndoCommand>
 
+#include <limits>
+
 namespace tagbench::ui {
 
 namespace {
@@ -60,6 +62,9 @@ EvaluationSession::EvaluationSession(QObject* parent)
         m_loading = false;
         m_undo.clear();
         m_run = std::move(run);
+        // Free the optimiser's index of the previous run's scores.
+        ThresholdOptimiseWorker* optimiser = m_optimiser;
+        QMetaObject::invokeMethod(optimiser, [optimiser] { optimiser->release(); }, Qt::QueuedConnection);
         emit runLoaded();
         emit ruleChanged();
     });
@@ -68,16 +73,51 @@ EvaluationSession::EvaluationSession(QObject* parent)
         emit loadFailed(runDir, message);
     });
     m_thread.start();
+    startOptimiserThread();
 }
 
 EvaluationSession::~EvaluationSession()
 {
+    // A running optimisation stops at its next label; loading cannot be interrupted.
+    m_cancelledUpTo->store(std::numeric_limits<quint64>::max());
+    m_optimiseThread.quit();
     m_thread.quit();
+    m_optimiseThread.wait();
     m_thread.wait();
+}
+
+void EvaluationSession::startOptimiserThread()
+{
+    qRegisterMetaType<std::shared_ptr<const eval::TuneResult>>();
+    m_optimiseThread.setObjectName(QStringLiteral("tagbench-optimiser"));
+    m_optimiser = new ThresholdOptimiseWorker(m_cancelledUpTo);
+    m_optimiser->moveToThread(&m_optimiseThread);
+    connect(&m_optimiseThread, &QThread::finished, m_optimiser, &QObject::deleteLater);
+    connect(m_optimiser, &ThresholdOptimiseWorker::progress, this, [this](quint64 request, qint64 done, qint64 total) {
+        if (request == m_optimiseRequest)
+            emit optimiseProgress(done, total);
+    });
+    connect(m_optimiser, &ThresholdOptimiseWorker::finished, this, &EvaluationSession::onOptimised);
+    connect(m_optimiser, &ThresholdOptimiseWorker::failed, this, [this](quint64 request, const QString& message) {
+        if (request != m_optimiseRequest)
+            return;
+        m_optimiseRequest = 0;
+        emit optimiseFailed(message);
+    });
+    connect(m_optimiser, &ThresholdOptimiseWorker::cancelled, this, [this](quint64 request) {
+        // cancelOptimise() has reported it already and forgotten the request; this is its echo.
+        if (request == m_optimiseRequest) {
+            m_optimiseRequest = 0;
+            emit optimiseCancelled();
+        }
+    });
+    m_optimiseThread.start();
 }
 
 void EvaluationSession::loadRun(const QString& runDir, const QString& split)
 {
+    // The optimiser works on the run being replaced.
+    cancelOptimise();
     m_loading = true;
     emit loadStarted(runDir);
     QMetaObject::invokeMethod(m_worker, "load", Qt::QueuedConnection, Q_ARG(QString, QDir(runDir).absolutePath()),
@@ -156,19 +196,47 @@ void EvaluationSession::applyRule(const eval::DecisionRule& rule, const QString&
     push(rule, description, NoMerge);
 }
 
-Result<eval::TuneResult> EvaluationSession::tune(const eval::TuneOptions& options)
+bool EvaluationSession::startOptimise(const eval::TuneOptions& options)
 {
-    if (!m_run)
-        return Error{tr("No run is loaded.").toStdString()};
-    const eval::DecisionRule before = rule();
-    Result<eval::TuneResult> result = eval::tuneRule(*m_run->evaluator, options, before);
-    // tuneRule leaves the evaluator at its result (or somewhere in between on failure); put it
-    // back so that the undo command records a clean before -> after step.
-    m_run->evaluator->setRule(before);
-    if (result.ok())
-        push(result->rule, tr("Optimise for %1").arg(QString::fromStdString(options.objective.toString())), NoMerge);
-    emit ruleChanged();
-    return result;
+    if (!m_run || isOptimising())
+        return false;
+    m_optimiseRequest = ++m_lastRequest;
+    m_optimiseBase = rule();
+    m_optimiseObjective = QString::fromStdString(options.objective.toString());
+    ThresholdOptimiseWorker* optimiser = m_optimiser;
+    const quint64 request = m_optimiseRequest;
+    QMetaObject::invokeMethod(
+        optimiser,
+        [optimiser, request, scores = m_run->scores, base = m_optimiseBase, options] {
+            optimiser->optimise(request, scores, base, options);
+        },
+        Qt::QueuedConnection);
+    emit optimiseStarted();
+    return true;
+}
+
+void EvaluationSession::cancelOptimise()
+{
+    if (!isOptimising())
+        return;
+    m_cancelledUpTo->store(m_optimiseRequest);
+    m_optimiseRequest = 0;
+    emit optimiseCancelled();
+}
+
+void EvaluationSession::onOptimised(quint64 request, std::shared_ptr<const eval::TuneResult> result)
+{
+    if (request != m_optimiseRequest || !m_run)
+        return;
+    m_optimiseRequest = 0;
+    const eval::DecisionRule& now = rule();
+    if (now.topK() != m_optimiseBase.topK() || now.atLeastOne() != m_optimiseBase.atLeastOne()
+        || now.disabledLabels() != m_optimiseBase.disabledLabels()) {
+        emit optimiseDiscarded();
+        return;
+    }
+    push(result->rule, tr("Optimise for %1").arg(m_optimiseObjective), NoMerge);
+    emit optimiseFinished(std::move(result));
 }
 
 Status EvaluationSession::saveRule()

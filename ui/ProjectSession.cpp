@@ -2,6 +2,7 @@
 
 #include "ui/LoadedDataset.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +25,17 @@ QByteArray readSmallFile(const QString& path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// The project status of run.json's "status": the trainer writes completed, early_stopped,
+/// cancelled and running; the project's own names are accepted too.
+RunStatus runStatusFromSummary(const QString& status, const QDir& runDir)
+{
+    if (status == QLatin1String("completed") || status == QLatin1String("early_stopped"))
+        return RunStatus::Finished;
+    if (const auto parsed = parseRunStatus(status.toStdString()))
+        return *parsed;
+    return runDir.exists(QStringLiteral("scores")) ? RunStatus::Finished : RunStatus::Created;
 }
 } // namespace
 
@@ -109,29 +121,54 @@ Result<std::int64_t> ProjectSession::addRun(const QString& runDir)
     Result<std::optional<RunRecord>> existing = m_store->runByDir(toNative(absolute));
     if (!existing.ok())
         return Error{existing.message()};
-    if (existing->has_value())
-        return (*existing)->id;
 
-    RunRecord record;
+    // A run seen before (e.g. cancelled, then resumed to completion) gets what its files say
+    // now; what they do not say (no run.json yet, its dataset) stays as recorded.
+    RunRecord record = existing->value_or(RunRecord{});
     record.runDir = toNative(absolute);
-    const QByteArray config = readSmallFile(QDir(absolute).filePath(QStringLiteral("config.json")));
-    record.configJson = config.isEmpty() ? std::string("{}") : config.toStdString();
-    record.modelType = QJsonDocument::fromJson(config).object().value(QStringLiteral("model")).toString().toStdString();
-    // run.json is the training summary; its status says whether the run finished.
-    const QJsonObject summary =
-        QJsonDocument::fromJson(readSmallFile(QDir(absolute).filePath(QStringLiteral("run.json")))).object();
-    record.metricsJson = summary.isEmpty() ? std::string("{}")
-                                           : QJsonDocument(summary).toJson(QJsonDocument::Compact).toStdString();
-    const auto status = parseRunStatus(summary.value(QStringLiteral("status")).toString().toStdString());
-    record.status = status.value_or(QDir(absolute).exists(QStringLiteral("scores")) ? RunStatus::Finished
-                                                                                    : RunStatus::Created);
-    Result<std::int64_t> id = m_store->addRun(std::move(record));
-    if (id.ok()) {
-        const Status reloaded = reload();
-        emit changed();
-        if (!reloaded.ok())
-            return Error{reloaded.message()};
+    const QDir dir(absolute);
+    const QByteArray config = readSmallFile(dir.filePath(QStringLiteral("config.json")));
+    if (!config.isEmpty() || record.configJson.empty()) {
+        record.configJson = config.isEmpty() ? std::string("{}") : config.toStdString();
+        record.modelType =
+            QJsonDocument::fromJson(config).object().value(QStringLiteral("model")).toString().toStdString();
     }
+    // run.json is the training summary; its status says whether the run finished.
+    const QString summaryPath = dir.filePath(QStringLiteral("run.json"));
+    const QJsonObject summary = QJsonDocument::fromJson(readSmallFile(summaryPath)).object();
+    if (!summary.isEmpty()) {
+        record.metricsJson = QJsonDocument(summary).toJson(QJsonDocument::Compact).toStdString();
+        record.status = runStatusFromSummary(summary.value(QStringLiteral("status")).toString(), dir);
+    } else if (!existing->has_value()) {
+        record.metricsJson = "{}";
+        record.status = dir.exists(QStringLiteral("scores")) ? RunStatus::Finished : RunStatus::Created;
+    }
+    if (record.status == RunStatus::Created || record.status == RunStatus::Running)
+        record.finishedAt.reset();
+    else if (!summary.isEmpty())
+        record.finishedAt = QFileInfo(summaryPath).lastModified().toSecsSinceEpoch();   // when it was written
+
+    std::int64_t id = 0;
+    if (existing->has_value()) {
+        const RunRecord& before = **existing;
+        id = before.id;
+        if (record.configJson == before.configJson && record.modelType == before.modelType
+            && record.metricsJson == before.metricsJson && record.status == before.status
+            && record.finishedAt == before.finishedAt)
+            return id;   // nothing changed: no write, no signal
+        const Status updated = m_store->updateRun(record);
+        if (!updated.ok())
+            return Error{updated.message()};
+    } else {
+        Result<std::int64_t> added = m_store->addRun(std::move(record));
+        if (!added.ok())
+            return added.error();
+        id = *added;
+    }
+    const Status reloaded = reload();
+    emit changed();
+    if (!reloaded.ok())
+        return Error{reloaded.message()};
     return id;
 }
 

@@ -36,6 +36,7 @@ public:
     /// Registers a loaded dataset file (once per content hash); returns its id.
     Result<std::int64_t> addDataset(const LoadedDataset& dataset);
     /// Registers a training run folder (reads run.json/config.json when present); returns its id.
+    /// A folder already in the project is refreshed from those files (status, metrics, config).
     Result<std::int64_t> addRun(const QString& runDir);
     Status removeDataset(std::int64_t id);
     Status removeRun(std::int64_t id);

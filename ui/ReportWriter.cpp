@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImage>
 #include <QLocale>
 #include <QPdfWriter>
@@ -23,11 +24,6 @@
 namespace tagbench::ui {
 
 namespace {
-
-QString trReport(const char* text)
-{
-    return QCoreApplication::translate("tagbench::ui::ReportWriter", text);
-}
 
 const QColor curveColors[] = {QColor(0x3b, 0x7d, 0xd8), QColor(0xe8, 0x83, 0x3a), QColor(0x4c, 0xa8, 0x6f),
                               QColor(0x9b, 0x59, 0xb6), QColor(0xc0, 0x39, 0x2b), QColor(0x16, 0xa0, 0x85),
@@ -42,9 +38,7 @@ std::unique_ptr<QCustomPlot> makePlot(double pointSize)
     palette.setColor(QPalette::Window, Qt::white);
     palette.setColor(QPalette::WindowText, QColor(0x22, 0x22, 0x22));
     plot->setPalette(palette);
-    QFont font = plot->font();
-    font.setPointSizeF(pointSize);
-    plot->setFont(font);
+    plot->setFont(ReportWriter::font(pointSize));
     chartstyle::apply(plot.get());
     return plot;
 }
@@ -79,20 +73,20 @@ ReportData ReportData::collect(const eval::InteractiveEvaluator& evaluator, cons
     const eval::Metrics metrics = evaluator.metrics();
     const eval::DecisionRule& rule = evaluator.rule();
     const QLocale locale;
-    data.summary << trReport("Documents: %1 · labels: %2 · documents without a predicted label: %3")
+    data.summary << ReportWriter::tr("Documents: %1 · labels: %2 · documents without a predicted label: %3")
                         .arg(locale.toString(qint64(metrics.documents)))
                         .arg(labelNames.size())
                         .arg(locale.toString(qint64(metrics.documentsWithoutPrediction)));
-    data.summary << trReport("Micro: precision %1, recall %2, F1 %3 · macro-F1 %4")
+    data.summary << ReportWriter::tr("Micro: precision %1, recall %2, F1 %3 · macro-F1 %4")
                         .arg(percent(metrics.precision), percent(metrics.recall), percent(metrics.f1),
                              percent(metrics.macroF1));
-    QString ruleText = trReport("Rule: global threshold %1").arg(locale.toString(rule.globalThreshold(), 'f', 3));
+    QString ruleText = ReportWriter::tr("Rule: global threshold %1").arg(locale.toString(rule.globalThreshold(), 'f', 3));
     if (!rule.labelThresholds().empty())
-        ruleText += trReport(", %1 per-label thresholds").arg(rule.labelThresholds().size());
+        ruleText += ReportWriter::tr(", %n per-label threshold(s)", nullptr, int(rule.labelThresholds().size()));
     if (rule.topK() > 0)
-        ruleText += trReport(", at most %1 labels per document").arg(rule.topK());
+        ruleText += ReportWriter::tr(", at most %n label(s) per document", nullptr, rule.topK());
     if (!rule.disabledLabels().empty())
-        ruleText += trReport(", %1 labels disabled").arg(rule.disabledLabels().size());
+        ruleText += ReportWriter::tr(", %n label(s) disabled", nullptr, int(rule.disabledLabels().size()));
     data.summary << ruleText;
 
     const std::vector<float> thresholds = rule.effectiveThresholds(labelNames.size());
@@ -142,16 +136,13 @@ void ReportWriter::drawHeader(QCPPainter& painter, const QRect& area, double sca
 {
     painter.save();
     painter.setPen(QColor(0x22, 0x22, 0x22));
-    QFont title = painter.font();
-    title.setPointSizeF(16 * scale);
+    QFont title = font(16 * scale);
     title.setBold(true);
     painter.setFont(title);
     const int titleHeight = QFontMetrics(title).height();
     painter.drawText(QRect(area.left(), area.top(), area.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
                      m_data.title);
-    QFont body = painter.font();
-    body.setPointSizeF(9 * scale);
-    body.setBold(false);
+    const QFont body = font(9 * scale);
     painter.setFont(body);
     const QFontMetrics fm(body);
     int y = area.top() + titleHeight + fm.height() / 3;
@@ -184,13 +175,13 @@ void ReportWriter::drawDistribution(QCPPainter& painter, const QRect& area, doub
     plot->xAxis->setTicker(ticker);
     plot->xAxis->setTickLabelRotation(60);
     plot->xAxis->setRange(0.3, std::max(1, int(order.size())) + 0.7);
-    plot->yAxis->setLabel(trReport("Gold documents"));
+    plot->yAxis->setLabel(tr("Gold documents"));
     bool found = false;
     const QCPRange range = bars->getValueRange(found);
     plot->yAxis->setRange(0, found ? range.upper * 1.08 : 1.0);
     addTitle(*plot, order.size() < m_data.labels.size()
-                        ? trReport("Label distribution (the %1 most frequent labels)").arg(order.size())
-                        : trReport("Label distribution"));
+                        ? tr("Label distribution (the %1 most frequent labels)").arg(order.size())
+                        : tr("Label distribution"));
     render(*plot, painter, area);
 }
 
@@ -214,8 +205,8 @@ void ReportWriter::drawF1(QCPPainter& painter, const QRect& area, double scale) 
     plot->xAxis->setTickLabelRotation(60);
     plot->xAxis->setRange(0.3, std::max(1, int(order.size())) + 0.7);
     plot->yAxis->setRange(0, 1.0);
-    plot->yAxis->setLabel(trReport("F1"));
-    addTitle(*plot, trReport("F1 per label (same labels)"));
+    plot->yAxis->setLabel(tr("F1"));
+    addTitle(*plot, tr("F1 per label (same labels)"));
     render(*plot, painter, area);
 }
 
@@ -231,12 +222,12 @@ void ReportWriter::drawCurves(QCPPainter& painter, const QRect& area, double sca
     }
     plot->xAxis->setRange(0, 1.0);
     plot->yAxis->setRange(0, 1.02);
-    plot->xAxis->setLabel(trReport("Recall"));
-    plot->yAxis->setLabel(trReport("Precision"));
+    plot->xAxis->setLabel(tr("Recall"));
+    plot->yAxis->setLabel(tr("Precision"));
     plot->legend->setVisible(!m_data.curves.isEmpty());
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
-    addTitle(*plot, m_data.curves.isEmpty() ? trReport("Precision-recall curves (no label selected)")
-                                            : trReport("Precision-recall curves"));
+    addTitle(*plot, m_data.curves.isEmpty() ? tr("Precision-recall curves (no label selected)")
+                                            : tr("Precision-recall curves"));
     render(*plot, painter, area);
 }
 
@@ -245,14 +236,13 @@ using LabelRow = ReportData::LabelRow;
 int ReportWriter::drawTable(QCPPainter& painter, const QRect& area, int first) const
 {
     painter.save();
-    QFont font = painter.font();
-    font.setPointSizeF(8.5);
+    const QFont font = ReportWriter::font(8.5);
     QFont bold = font;
     bold.setBold(true);
     const QFontMetrics fm(font);
     const int rowHeight = int(fm.height() * 1.35);
-    const QStringList headers = {trReport("Label"),  trReport("Support"), trReport("Predicted"), trReport("Precision"),
-                                 trReport("Recall"), trReport("F1"),      trReport("Threshold")};
+    const QStringList headers = {tr("Label"),  tr("Support"), tr("Predicted"), tr("Precision"),
+                                 tr("Recall"), tr("F1"),      tr("Threshold")};
     // The label column takes what the six number columns leave.
     const int numberWidth = std::max(fm.horizontalAdvance(QStringLiteral("000000000")),
                                      QFontMetrics(bold).horizontalAdvance(headers[3]) + fm.height());
@@ -275,7 +265,7 @@ int ReportWriter::drawTable(QCPPainter& painter, const QRect& area, int first) c
         const LabelRow& r = m_data.labels[row];
         if ((row - first) % 2 == 1)
             painter.fillRect(QRect(area.left(), y, area.width(), rowHeight), QColor(0xf6, 0xf7, 0xf9));
-        const QString threshold = std::isfinite(r.threshold) ? locale.toString(r.threshold, 'f', 3) : trReport("off");
+        const QString threshold = std::isfinite(r.threshold) ? locale.toString(r.threshold, 'f', 3) : tr("off");
         const QStringList cells = {fm.elidedText(r.name, Qt::ElideMiddle, labelWidth - 8), locale.toString(r.support),
                                    locale.toString(r.predicted), locale.toString(r.precision, 'f', 3),
                                    locale.toString(r.recall, 'f', 3), locale.toString(r.f1, 'f', 3), threshold};
@@ -293,7 +283,7 @@ Status ReportWriter::writePdf(const QString& path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error{trReport("Cannot write %1: %2").arg(path, file.errorString()).toStdString()};
+        return Error{tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString()};
     {
         QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(QPageSize::A4));
@@ -303,45 +293,52 @@ Status ReportWriter::writePdf(const QString& path) const
         writer.setCreator(QStringLiteral("Tagbench %1").arg(QStringLiteral(TAGBENCH_VERSION)));
         QCPPainter painter(&writer);
         if (!painter.isActive())
-            return Error{trReport("Cannot write %1: the PDF could not be started.").arg(path).toStdString()};
-        painter.setMode(QCPPainter::pmVectorized);
-        painter.setMode(QCPPainter::pmNoCaching);
+            return Error{tr("Cannot write %1: the PDF could not be started.").arg(path).toStdString()};
         const QRect page(QPoint(0, 0), writer.pageLayout().paintRectPixels(writer.resolution()).size());
-        const int pageNumberHeight = QFontMetrics(painter.font()).height() * 2;
-        const QRect body = page.adjusted(0, 0, 0, -pageNumberHeight);
-        int pageNumber = 1;
-        auto footer = [&] {
-            painter.save();
-            painter.setPen(QColor(0x88, 0x88, 0x88));
-            painter.drawText(QRect(page.left(), page.bottom() - pageNumberHeight, page.width(), pageNumberHeight),
-                             Qt::AlignRight | Qt::AlignBottom, trReport("Page %1").arg(pageNumber));
-            painter.restore();
-        };
-
-        // Page 1: summary, distribution and F1.
-        const int headerHeight = body.height() / 6;
-        drawHeader(painter, QRect(body.left(), body.top(), body.width(), headerHeight), 1.0);
-        const int chartHeight = (body.height() - headerHeight) / 2;
-        drawDistribution(painter, QRect(body.left(), body.top() + headerHeight, body.width(), chartHeight), 1.0);
-        drawF1(painter, QRect(body.left(), body.top() + headerHeight + chartHeight, body.width(), chartHeight), 1.0);
-        footer();
-        // Page 2: PR curves.
-        writer.newPage();
-        ++pageNumber;
-        drawCurves(painter, QRect(body.left(), body.top(), body.width(), body.width()), 1.0);
-        footer();
-        // Then the table, as many pages as it takes, header repeated.
-        int row = 0;
-        do {
-            writer.newPage();
-            ++pageNumber;
-            row = drawTable(painter, body, row);
-            footer();
-        } while (row < m_data.labels.size());
+        paintPages(painter, page, [&writer] { writer.newPage(); });
     }
     if (!file.commit())
-        return Error{trReport("Cannot write %1: %2").arg(path, file.errorString()).toStdString()};
+        return Error{tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString()};
     return {};
+}
+
+void ReportWriter::paintPages(QCPPainter& painter, const QRect& page, const std::function<void()>& newPage) const
+{
+    // Vector output, and text drawn as text (not cached pixmaps) so that the PDF's is selectable.
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setFont(font(9));
+    const int pageNumberHeight = QFontMetrics(painter.font()).height() * 2;
+    const QRect body = page.adjusted(0, 0, 0, -pageNumberHeight);
+    int pageNumber = 1;
+    auto footer = [&] {
+        painter.save();
+        painter.setPen(QColor(0x88, 0x88, 0x88));
+        painter.drawText(QRect(page.left(), page.bottom() - pageNumberHeight, page.width(), pageNumberHeight),
+                         Qt::AlignRight | Qt::AlignBottom, tr("Page %1").arg(pageNumber));
+        painter.restore();
+    };
+
+    // Page 1: summary, distribution and F1.
+    const int headerHeight = body.height() / 6;
+    drawHeader(painter, QRect(body.left(), body.top(), body.width(), headerHeight), 1.0);
+    const int chartHeight = (body.height() - headerHeight) / 2;
+    drawDistribution(painter, QRect(body.left(), body.top() + headerHeight, body.width(), chartHeight), 1.0);
+    drawF1(painter, QRect(body.left(), body.top() + headerHeight + chartHeight, body.width(), chartHeight), 1.0);
+    footer();
+    // Page 2: PR curves.
+    newPage();
+    ++pageNumber;
+    drawCurves(painter, QRect(body.left(), body.top(), body.width(), body.width()), 1.0);
+    footer();
+    // Then the table, as many pages as it takes, header repeated.
+    int row = 0;
+    do {
+        newPage();
+        ++pageNumber;
+        row = drawTable(painter, body, row);
+        footer();
+    } while (row < m_data.labels.size());
 }
 
 QImage ReportWriter::renderOverview(QSize size, double scale) const
@@ -352,15 +349,19 @@ QImage ReportWriter::renderOverview(QSize size, double scale) const
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     // Sizes follow the image width so a small preview and a large export look alike.
-    if (scale <= 0.0)
-        scale = std::max(0.4, size.width() / 1200.0);
+    paintOverview(painter, size, scale > 0.0 ? scale : std::max(0.4, size.width() / 1200.0));
+    painter.end();
+    return image;
+}
+
+void ReportWriter::paintOverview(QCPPainter& painter, QSize size, double scale) const
+{
+    painter.setFont(font(9));
     const int margin = int(24 * scale);
     const QRect area = QRect(QPoint(0, 0), size).adjusted(margin, margin, -margin, -margin);
     // Title plus one line per subtitle/summary line, and a blank line before the charts.
-    QFont title = painter.font();
-    title.setPointSizeF(16 * scale);
-    QFont body = painter.font();
-    body.setPointSizeF(9 * scale);
+    const QFont title = font(16 * scale);
+    const QFont body = font(9 * scale);
     const int headerHeight = QFontMetrics(title).height()
                              + (int(m_data.summary.size()) + 2) * QFontMetrics(body).height() + margin / 2;
     drawHeader(painter, QRect(area.left(), area.top(), area.width(), headerHeight), scale);
@@ -371,18 +372,28 @@ QImage ReportWriter::renderOverview(QSize size, double scale) const
     drawDistribution(painter, QRect(area.left(), chartsTop, leftWidth, half), scale);
     drawF1(painter, QRect(area.left(), chartsTop + half, leftWidth, chartsHeight - half), scale);
     drawCurves(painter, QRect(area.left() + leftWidth, chartsTop, area.width() - leftWidth, chartsHeight), scale);
-    painter.end();
-    return image;
+}
+
+QFont ReportWriter::font(double pointSize)
+{
+    QFont font = QGuiApplication::font();
+    QStringList families{font.family()};
+    for (const char* cjk : {"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+                            "WenQuanYi Micro Hei"})
+        families << QLatin1String(cjk);
+    font.setFamilies(families);
+    font.setPointSizeF(pointSize);
+    return font;
 }
 
 Status ReportWriter::writePng(const QString& path, QSize size) const
 {
     if (size.isEmpty())
-        return Error{trReport("Cannot write %1: the image size is empty.").arg(path).toStdString()};
+        return Error{tr("Cannot write %1: the image size is empty.").arg(path).toStdString()};
     const QImage image = renderOverview(size);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return Error{trReport("Cannot write %1: %2").arg(path, file.errorString()).toStdString()};
+        return Error{tr("Cannot write %1: %2").arg(path, file.errorString()).toStdString()};
     return {};
 }
 

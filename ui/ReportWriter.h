@@ -3,6 +3,8 @@
 
 #include "core/util/Result.h"
 
+#include <QCoreApplication>
+#include <QFont>
 #include <QImage>
 #include <QRect>
 #include <QSize>
@@ -11,6 +13,7 @@
 #include <QVector>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,8 +54,10 @@ struct ReportData {
 /// Renders an evaluation report for people who will not open the app: a multi-page PDF (summary,
 /// label distribution, per-label F1 bars, PR curves, then the per-label table paginated with its
 /// header repeated) and a one-page PNG overview. Files are written atomically (temp + rename).
-/// GUI thread only: the charts are QCustomPlot widgets rendered offscreen.
+/// GUI thread only: the charts are QCustomPlot widgets rendered offscreen. Its text follows the
+/// installed translator (build the report after the language is set).
 class ReportWriter final {
+    Q_DECLARE_TR_FUNCTIONS(tagbench::ui::ReportWriter)
 public:
     explicit ReportWriter(ReportData data);
 
@@ -62,6 +67,17 @@ public:
     /// The overview rendered into an image (what writePng saves; also the page's preview).
     /// scale sizes fonts and lines; 0 follows the width (1.0 at 1200 pixels).
     QImage renderOverview(QSize size, double scale = 0.0) const;
+
+    /// Paints the PDF's pages (page: the printable area in device pixels); newPage() starts the
+    /// next one. writePdf() passes a QPdfWriter's; any paint device can record the pages.
+    void paintPages(QCPPainter& painter, const QRect& page, const std::function<void()>& newPage) const;
+    /// Paints the overview into an area of size pixels at scale (what renderOverview() draws).
+    void paintOverview(QCPPainter& painter, QSize size, double scale) const;
+
+    /// The report's font: the UI's Latin face, then Simplified Chinese faces. Naming them keeps
+    /// Han characters in SC glyph shapes (plain fallback may pick a Japanese face) and makes the
+    /// PDF embed a font that has them.
+    static QFont font(double pointSize);
 
     /// Labels the distribution and F1 charts show at most (the most frequent ones).
     static constexpr int maxChartLabels = 30;

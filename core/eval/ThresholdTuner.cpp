@@ -40,6 +40,33 @@ std::vector<std::size_t> sampleRange(std::size_t from, std::size_t to, std::size
     return out;
 }
 
+// Counts labels across top-k trials and asks the caller's callback whether to go on; once it
+// says stop, every later check fails too.
+class ProgressTracker final {
+public:
+    ProgressTracker(const TuneProgress& callback, std::size_t total) : m_callback(callback), m_total(total) {}
+
+    /// Reports the current count; false when tuning must stop.
+    bool check()
+    {
+        if (!m_cancelled && m_callback && !m_callback(m_done, m_total)) m_cancelled = true;
+        return !m_cancelled;
+    }
+    /// Counts labels as done, then reports.
+    bool advance(std::size_t labels)
+    {
+        m_done = std::min(m_total, m_done + labels);
+        return check();
+    }
+    bool cancelled() const { return m_cancelled; }
+
+private:
+    const TuneProgress& m_callback;
+    std::size_t m_total;
+    std::size_t m_done = 0;
+    bool m_cancelled = false;
+};
+
 struct Best {
     std::optional<std::size_t> index;
     double score = 0.0;
@@ -69,13 +96,15 @@ double microRecall(const InteractiveEvaluator& e)
 
 // Best global threshold among the gold scores: a coarse pass over evenly spaced candidates,
 // then a pass over every candidate between the best one's neighbours (exact when few).
+// Checks progress once per round (a round is up to kGlobalSamples full evaluations).
 std::optional<float> searchGlobal(InteractiveEvaluator& dev, const std::vector<float>& candidates,
-                                  const TuneObjective& objective)
+                                  const TuneObjective& objective, ProgressTracker& progress)
 {
     if (candidates.empty()) return std::nullopt;
     std::size_t from = 0, to = candidates.size() - 1;
     Best best;
     for (int round = 0; round < 4; ++round) {
+        if (!progress.check()) return std::nullopt;
         const auto indices = sampleRange(from, to, kGlobalSamples);
         Best roundBest;
         for (const std::size_t i : indices) {
@@ -155,7 +184,30 @@ double TuneObjective::score(double precision, double recall) const
 
 namespace {
 
-TuneResult tuneWithTopK(InteractiveEvaluator& dev, const TuneOptions& options, const DecisionRule& base, int topK)
+// One label's threshold on its own precision/recall curve, the others as they are.
+void tuneLabel(InteractiveEvaluator& dev, const TuneOptions& options, std::uint32_t label, TuneResult& result)
+{
+    const std::int64_t support = dev.counts()[label].support;
+    if (support == 0 || support < options.minSupport) {
+        result.lowSupportLabels.push_back(label);
+        return;
+    }
+    auto candidates = dev.goldScores(label);
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    Best best;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const LabelMetrics m = labelMetrics(dev.countsAt(label, candidates[i]));
+        best.offer(i, m.precision, m.recall, options.objective);
+    }
+    if (best.index)
+        dev.setLabelThreshold(label, candidates[*best.index]);
+    else
+        result.infeasibleLabels.push_back(label);
+}
+
+// nullopt when progress says stop.
+std::optional<TuneResult> tuneWithTopK(InteractiveEvaluator& dev, const TuneOptions& options, const DecisionRule& base,
+                                       int topK, ProgressTracker& progress)
 {
     TuneResult result;
     DecisionRule rule = base;
@@ -173,29 +225,17 @@ TuneResult tuneWithTopK(InteractiveEvaluator& dev, const TuneOptions& options, c
     }
     std::sort(pooled.begin(), pooled.end(), std::greater<float>());
     pooled.erase(std::unique(pooled.begin(), pooled.end()), pooled.end());
-    const auto global = searchGlobal(dev, pooled, options.objective);
+    const auto global = searchGlobal(dev, pooled, options.objective, progress);
+    if (progress.cancelled()) return std::nullopt;
     result.globalInfeasible = !global.has_value();
     dev.setGlobalThreshold(global.value_or(base.globalThreshold()));
 
-    if (options.perLabel) {
+    if (!options.perLabel) {
+        if (!progress.advance(labels)) return std::nullopt;
+    } else {
         for (std::uint32_t l = 0; l < labels; ++l) {
-            if (rule.isDisabled(l)) continue;
-            const std::int64_t support = dev.counts()[l].support;
-            if (support == 0 || support < options.minSupport) {
-                result.lowSupportLabels.push_back(l);
-                continue;
-            }
-            auto candidates = dev.goldScores(l);
-            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-            Best best;
-            for (std::size_t i = 0; i < candidates.size(); ++i) {
-                const LabelMetrics m = labelMetrics(dev.countsAt(l, candidates[i]));
-                best.offer(i, m.precision, m.recall, options.objective);
-            }
-            if (best.index)
-                dev.setLabelThreshold(l, candidates[*best.index]);
-            else
-                result.infeasibleLabels.push_back(l);
+            if (!rule.isDisabled(l)) tuneLabel(dev, options, l, result);
+            if (!progress.advance(1)) return std::nullopt;
         }
     }
     result.rule = dev.rule();
@@ -209,24 +249,35 @@ Result<TuneResult> tuneRule(InteractiveEvaluator& dev, const TuneOptions& option
 {
     if (auto s = base.validate(dev.scores().labelCount()); !s) return s.error();
     if (options.minSupport < 0) return Error{"--min-support must be >= 0"};
-    if (!options.autoTopK) return tuneWithTopK(dev, options, base, options.topK);
-    if (options.maxTopK < 1) return Error{"the largest top-k to try must be >= 1"};
+    if (options.autoTopK && options.maxTopK < 1) return Error{"the largest top-k to try must be >= 1"};
+    const std::size_t labels = dev.scores().labelCount();
+    // Auto top-k tunes every k in 1..maxTopK, then unlimited, then the winner once more.
+    const std::size_t passes = options.autoTopK ? static_cast<std::size_t>(options.maxTopK) + 2 : 1;
+    ProgressTracker progress(options.progress, passes * labels);
+    if (!progress.check()) return Error{kTuneCancelled};
+    if (!options.autoTopK) {
+        auto result = tuneWithTopK(dev, options, base, options.topK, progress);
+        if (!result) return Error{kTuneCancelled};
+        return std::move(*result);
+    }
 
     std::vector<std::pair<int, double>> trials;
     int bestK = 0;
     double bestF1 = -1.0;
     for (int k = 1; k <= options.maxTopK + 1; ++k) {
         const int topK = k <= options.maxTopK ? k : 0;  // 0 (unlimited) last
-        const TuneResult trial = tuneWithTopK(dev, options, base, topK);
-        trials.emplace_back(topK, trial.dev.f1);
-        if (trial.dev.f1 > bestF1) {
-            bestF1 = trial.dev.f1;
+        const auto trial = tuneWithTopK(dev, options, base, topK, progress);
+        if (!trial) return Error{kTuneCancelled};
+        trials.emplace_back(topK, trial->dev.f1);
+        if (trial->dev.f1 > bestF1) {
+            bestF1 = trial->dev.f1;
             bestK = topK;
         }
     }
-    TuneResult result = tuneWithTopK(dev, options, base, bestK);
-    result.topKTrials = std::move(trials);
-    return result;
+    auto result = tuneWithTopK(dev, options, base, bestK, progress);
+    if (!result) return Error{kTuneCancelled};
+    result->topKTrials = std::move(trials);
+    return std::move(*result);
 }
 
 } // namespace tagbench::eval

@@ -4,7 +4,9 @@
 #include "core/eval/Metrics.h"
 #include "core/util/Result.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,14 @@ struct TuneObjective {
     double score(double precision, double recall) const;
 };
 
+/// Reports tuning progress in labels: done of total, where total is the label count times the
+/// number of top-k trials. Returning false cancels tuneRule(), which then fails with
+/// kTuneCancelled. Called on the tuning thread, at least once per label (done may repeat).
+using TuneProgress = std::function<bool(std::size_t done, std::size_t total)>;
+
+/// The error message of a cancelled tuneRule().
+inline constexpr const char* kTuneCancelled = "threshold tuning was cancelled";
+
 /// Options of tuneRule().
 struct TuneOptions {
     TuneObjective objective;
@@ -37,6 +47,7 @@ struct TuneOptions {
     int maxTopK = 10;
     std::int64_t minSupport = 1;  // per-label: labels with less dev support keep the global threshold
     bool atLeastOne = false;
+    TuneProgress progress;        // optional: progress and cancellation
 };
 
 /// Outcome of tuneRule().
@@ -52,7 +63,8 @@ struct TuneResult {
 /// Chooses thresholds (and top-k) on dev for the objective. The global threshold maximizes the
 /// objective on micro precision/recall; per-label thresholds then maximize it on each label's own
 /// precision/recall curve. Candidates are the distinct scores (a threshold equal to a score
-/// admits it). evaluator's rule is left at the result; disabled labels of base stay disabled.
+/// admits it). evaluator's rule is left at the result (or in between when cancelled); disabled
+/// labels of base stay disabled. Not thread-safe on dev: give each thread its own evaluator.
 Result<TuneResult> tuneRule(InteractiveEvaluator& dev, const TuneOptions& options, const DecisionRule& base);
 
 } // namespace tagbench::eval

@@ -1,5 +1,8 @@
 #include "core/eval/DecisionRule.h"
+#include "core/eval/InteractiveEvaluator.h"
+#include "core/eval/Metrics.h"
 #include "core/eval/ScoreMatrix.h"
+#include "core/eval/ThresholdTuner.h"
 #include "ui/EvaluatePage.h"
 #include "ui/EvaluationSession.h"
 #include "ui/LabelCurvesWidget.h"
@@ -12,6 +15,9 @@
 #include <QDir>
 #include <QFile>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -64,10 +70,17 @@ private slots:
     void topKLimitsPredictions();
     void perLabelThresholdFromTheTableAndSavedRule();
     void draggingTheCurveLineSetsTheLabelThreshold();
-    void optimiserImprovesF1AndIsOneUndoStep();
+    void optimiserRunsOffTheUiThreadAsOneUndoStep();
+    void cancellingTheOptimiserLeavesTheRule();
+    void thresholdEditsWhileOptimisingStayUndoable();
+    void topKChangeWhileOptimisingDiscardsTheResult();
     void notARunFolderIsReported();
 
 private:
+    /// What core's tuner gives for the page's optimiser settings (F1, per label) from base.
+    tagbench::eval::TuneResult expectedTuning(const DecisionRule& base) const;
+    void clickOptimise();
+
     LanguageManager m_languages;
     QTemporaryDir m_temp;
     QString m_run;
@@ -185,19 +198,145 @@ void EvaluatePageTest::draggingTheCurveLineSetsTheLabelThreshold()
     QCOMPARE(m_window->evaluation()->undoStack()->count(), 1);
 }
 
-void EvaluatePageTest::optimiserImprovesF1AndIsOneUndoStep()
+tagbench::eval::TuneResult EvaluatePageTest::expectedTuning(const DecisionRule& base) const
 {
-    const double before = m_window->evaluatePage()->model()->metrics().f1;
+    auto scores = ScoreMatrix::load(QFile::encodeName(m_run + QStringLiteral("/scores/dev.scores")).toStdString());
+    if (!scores.ok())
+        qFatal("%s", scores.message().c_str());
+    auto evaluator = tagbench::eval::InteractiveEvaluator::create(
+        std::make_shared<const ScoreMatrix>(std::move(scores).value()), base);
+    if (!evaluator.ok())
+        qFatal("%s", evaluator.message().c_str());
     tagbench::eval::TuneOptions options;
     options.perLabel = true;
-    const auto result = m_window->evaluation()->tune(options);
-    QVERIFY2(result.ok(), result.ok() ? "" : result.message().c_str());
-    const double after = m_window->evaluatePage()->model()->metrics().f1;
-    QVERIFY2(after > before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
-    QCOMPARE(after, 1.0);   // separable per label: every label reaches P = R = 1
-    QCOMPARE(m_window->evaluation()->undoStack()->count(), 1);
-    m_window->evaluation()->undoStack()->undo();
-    QCOMPARE(m_window->evaluatePage()->model()->metrics().f1, before);
+    options.topK = base.topK();
+    options.atLeastOne = base.atLeastOne();
+    auto tuned = tagbench::eval::tuneRule(**evaluator, options, base);
+    if (!tuned.ok())
+        qFatal("%s", tuned.message().c_str());
+    return std::move(tuned).value();
+}
+
+void EvaluatePageTest::clickOptimise()
+{
+    QTest::mouseClick(m_window->evaluatePage()->optimiseButton(), Qt::LeftButton);
+}
+
+void EvaluatePageTest::optimiserRunsOffTheUiThreadAsOneUndoStep()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    const double before = page->model()->metrics().f1;
+    const tagbench::eval::TuneResult expected = expectedTuning(session->rule());
+    QSignalSpy progress(session, &EvaluationSession::optimiseProgress);
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+
+    clickOptimise();
+    // Running: the button cancels, progress shows, the rule controls stay usable.
+    QVERIFY(session->isOptimising());
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Cancel"));
+    QVERIFY(page->optimiseProgress()->isVisible());
+    QCOMPARE(page->optimiseProgress()->maximum(), 3);
+    QVERIFY(page->thresholdSlider()->isEnabled());
+    QVERIFY(page->table()->isEnabled());
+
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!session->isOptimising());
+    QCOMPARE(progress.last().at(0).toLongLong(), 3);   // every label done
+    QCOMPARE(progress.last().at(1).toLongLong(), 3);
+    QCOMPARE(session->rule(), expected.rule);
+    // The table shows the tuned rule's counts.
+    const tagbench::eval::Metrics reference = tagbench::eval::evaluate(*session->run()->scores, expected.rule);
+    for (int label = 0; label < 3; ++label)
+        QCOMPARE(predicted(page->model(), label), reference.labels[std::size_t(label)].counts.predicted);
+    QCOMPARE(page->model()->metrics().f1, 1.0);   // separable per label: every label reaches P = R = 1
+    QVERIFY(before < 1.0);
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
+    QVERIFY(!page->optimiseProgress()->isVisible());
+    QVERIFY2(page->optimiseStatus()->text().contains(QStringLiteral("micro-F1 1.0000")),
+             qPrintable(page->optimiseStatus()->text()));
+
+    // The outcome is worded again when the language changes.
+    m_languages.applyLanguage(QStringLiteral("zh_CN"));
+    QTRY_VERIFY2(page->optimiseStatus()->text().contains(QStringLiteral("微平均 F1 为 1.0000")),
+                 qPrintable(page->optimiseStatus()->text()));
+    m_languages.applyLanguage(QStringLiteral("en"));
+    QTRY_VERIFY(page->optimiseStatus()->text().contains(QStringLiteral("micro-F1 1.0000")));
+
+    QCOMPARE(session->undoStack()->count(), 1);
+    session->undoStack()->undo();
+    QCOMPARE(page->model()->metrics().f1, before);
+}
+
+void EvaluatePageTest::cancellingTheOptimiserLeavesTheRule()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    const DecisionRule before = session->rule();
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+    QSignalSpy cancelled(session, &EvaluationSession::optimiseCancelled);
+
+    clickOptimise();
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Cancel"));
+    clickOptimise();   // Cancel
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!session->isOptimising());
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
+    QVERIFY(!page->optimiseProgress()->isVisible());
+    QVERIFY(page->optimiseStatus()->text().contains(QStringLiteral("cancelled")));
+    // Whatever the worker still delivers for the cancelled request is ignored.
+    QTest::qWait(300);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(cancelled.count(), 1);
+    QCOMPARE(session->rule(), before);
+    QCOMPARE(session->undoStack()->count(), 0);
+
+    // The next run is not affected by the cancelled one.
+    clickOptimise();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(session->rule(), expectedTuning(before).rule);
+}
+
+void EvaluatePageTest::thresholdEditsWhileOptimisingStayUndoable()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    const DecisionRule original = session->rule();
+    const tagbench::eval::TuneResult expected = expectedTuning(original);
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+
+    clickOptimise();
+    // The result is delivered through the event loop, so this edit lands while it runs.
+    page->thresholdSlider()->setValue(300);
+    QCOMPARE(session->rule().globalThreshold(), 0.3f);
+    QTRY_COMPARE(finished.count(), 1);
+    // Applied on top of the edit, as its own step.
+    QCOMPARE(session->rule(), expected.rule);
+    QCOMPARE(session->undoStack()->count(), 2);
+    session->undoStack()->undo();
+    QCOMPARE(session->rule().globalThreshold(), 0.3f);
+    QVERIFY(session->rule().labelThresholds().empty());
+    session->undoStack()->undo();
+    QCOMPARE(session->rule(), original);
+}
+
+void EvaluatePageTest::topKChangeWhileOptimisingDiscardsTheResult()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+    QSignalSpy discarded(session, &EvaluationSession::optimiseDiscarded);
+
+    clickOptimise();
+    page->topKSpin()->setValue(1);
+    QTRY_COMPARE(discarded.count(), 1);
+    QCOMPARE(finished.count(), 0);
+    // Only the user's edit is in the rule and the history.
+    QCOMPARE(session->rule().topK(), 1);
+    QVERIFY(session->rule().labelThresholds().empty());
+    QCOMPARE(session->undoStack()->count(), 1);
+    QVERIFY(page->optimiseStatus()->text().contains(QStringLiteral("Run it again")));
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
 }
 
 void EvaluatePageTest::notARunFolderIsReported()

@@ -22,6 +22,10 @@ private slots:
     void minSupportFallsBack();
     void autoTopKKeepsTheBest();
     void infeasibleConstraint();
+    void progressCountsLabels_data();
+    void progressCountsLabels();
+    void cancelStopsTuning_data();
+    void cancelStopsTuning();
 };
 
 namespace {
@@ -217,6 +221,89 @@ void ThresholdTunerTest::infeasibleConstraint()
     QCOMPARE(tuned->infeasibleLabels, std::vector<std::uint32_t>{0});
     // Label b reaches precision 1 with threshold 0.7 (both gold, recall 2/2).
     QCOMPARE(tuned->rule.labelThreshold(1).value_or(-1.0f), 0.7f);
+}
+
+void ThresholdTunerTest::progressCountsLabels_data()
+{
+    QTest::addColumn<bool>("perLabel");
+    QTest::addColumn<bool>("autoTopK");
+    QTest::newRow("global") << false << false;
+    QTest::newRow("per label") << true << false;
+    QTest::newRow("per label, auto top-k") << true << true;
+}
+
+void ThresholdTunerTest::progressCountsLabels()
+{
+    QFETCH(bool, perLabel);
+    QFETCH(bool, autoTopK);
+    std::mt19937 rng(71);
+    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 80, 6, false));
+    auto evaluator = InteractiveEvaluator::create(m);
+    QVERIFY(evaluator.ok());
+    TuneOptions options;
+    options.perLabel = perLabel;
+    options.autoTopK = autoTopK;
+    options.maxTopK = 3;
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    options.progress = [&calls](std::size_t done, std::size_t total) {
+        calls.emplace_back(done, total);
+        return true;
+    };
+    const auto tuned = tuneRule(**evaluator, options, DecisionRule());
+    QVERIFY(tuned.ok());
+    // One pass per top-k trial (1..3, unlimited, then the winner again), 6 labels each.
+    const std::size_t total = autoTopK ? 5 * 6 : 6;
+    QVERIFY(!calls.empty());
+    QCOMPARE(calls.front().first, std::size_t{0});
+    QCOMPARE(calls.back().first, total);
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        QCOMPARE(calls[i].second, total);
+        if (i > 0) QVERIFY(calls[i].first >= calls[i - 1].first);
+        distinct += i == 0 || calls[i].first != calls[i - 1].first;
+    }
+    // Per-label tuning reports every label; a global pass reports its labels at once.
+    QCOMPARE(distinct, perLabel ? total + 1 : std::size_t{2});
+    // The callback changes nothing: the same options without it give the same rule.
+    options.progress = nullptr;
+    const auto plain = tuneRule(**evaluator, options, DecisionRule());
+    QVERIFY(plain.ok());
+    QCOMPARE(plain->rule, tuned->rule);
+}
+
+void ThresholdTunerTest::cancelStopsTuning_data()
+{
+    QTest::addColumn<int>("stopAt");   // the label count at which the callback says stop
+    QTest::newRow("before anything") << 0;
+    QTest::newRow("midway") << 3;
+    QTest::newRow("at the last label") << 6;
+}
+
+void ThresholdTunerTest::cancelStopsTuning()
+{
+    QFETCH(int, stopAt);
+    std::mt19937 rng(81);
+    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 80, 6, false));
+    DecisionRule base(0.42f);
+    base.setDisabled(5, true);
+    auto evaluator = InteractiveEvaluator::create(m, base);
+    QVERIFY(evaluator.ok());
+    TuneOptions options;
+    options.perLabel = true;
+    std::size_t callsAfterStop = 0;
+    bool stopped = false;
+    options.progress = [&](std::size_t done, std::size_t) {
+        if (stopped) ++callsAfterStop;
+        stopped = stopped || done >= std::size_t(stopAt);
+        return !stopped;
+    };
+    const auto tuned = tuneRule(**evaluator, options, base);
+    QVERIFY(!tuned.ok());
+    QCOMPARE(QString::fromStdString(tuned.message()), QString::fromLatin1(kTuneCancelled));
+    QVERIFY(stopped);
+    QCOMPARE(callsAfterStop, std::size_t{0});
+    // Cancelled before it started, the evaluator was not touched.
+    if (stopAt == 0) QCOMPARE((*evaluator)->rule(), base);
 }
 
 QTEST_GUILESS_MAIN(ThresholdTunerTest)

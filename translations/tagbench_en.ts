@@ -204,7 +204,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::DatasetLoadWorker</name>
     <message>
-        <location filename="../ui/DatasetLoadWorker.cpp" line="+43"/>
+        <location filename="../ui/DatasetLoadWorker.cpp" line="+65"/>
         <source>Not enough memory to load this file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,7 +376,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::EvaluatePage</name>
     <message>
-        <location filename="../ui/EvaluatePage.cpp" line="+121"/>
+        <location filename="../ui/EvaluatePage.cpp" line="+122"/>
         <source>Cannot Open Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,7 +386,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+172"/>
         <source>Open Training Run</source>
         <translation type="unfinished"></translation>
     </message>
@@ -406,14 +406,38 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+10"/>
-        <location line="+38"/>
+        <location line="-110"/>
+        <location line="+246"/>
         <source>Optimiser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-63"/>
+        <source>Optimiser cancelled; the rule is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>The optimiser could not finish; the rule is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+180"/>
+        <source>Optimising… the rule stays editable; the result is applied on top of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The top-k, &quot;at least one label&quot; or disabled labels changed while the optimiser ran, so its thresholds no longer fit the rule. Run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Applied as one step (undo goes back): micro-F1 %1 on this split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No global threshold meets the constraint; the global threshold was kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -431,7 +455,32 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the optimiser; the rule stays as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the thresholds that maximise the objective on this split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indexing the scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%v / %m labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No run loaded.
 
 Open a training run folder (it holds labels.txt and scores/dev.scores) to evaluate and tune its thresholds.</source>
@@ -534,12 +583,12 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>&amp;Optimise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+34"/>
         <source>Filter labels…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,7 +596,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::EvaluationSession</name>
     <message>
-        <location filename="../ui/EvaluationSession.cpp" line="+115"/>
+        <location filename="../ui/EvaluationSession.cpp" line="+155"/>
         <source>Global threshold %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -592,13 +641,12 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+15"/>
+        <location line="+54"/>
         <source>No run is loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>Optimise for %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,6 +851,55 @@ SHA-256: %5</source>
     <message>
         <location line="+0"/>
         <source>Share of documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ImportProgressWidget</name>
+    <message numerus="yes">
+        <location filename="../ui/ImportProgressWidget.cpp" line="+107"/>
+        <source>Importing %1 (%n more queued)</source>
+        <translation>
+            <numerusform>Importing %1 (%n more queued)</numerusform>
+            <numerusform>Importing %1 (%n more queued)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln document</numerusform>
+            <numerusform>%Ln documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop importing and keep the datasets already open (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1046,7 +1143,7 @@ SHA-256: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+108"/>
         <source>%1 — Tagbench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,19 +1263,7 @@ SHA-256: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stop loading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+109"/>
-        <location line="+10"/>
-        <source>Loading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-88"/>
+        <location line="+31"/>
         <source>Clear List</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,7 +1298,20 @@ SHA-256: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
+        <source>Import cancelled: %1 was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Import cancelled: %n file(s) were not opened.</source>
+        <translation>
+            <numerusform>Import cancelled: %n file was not opened.</numerusform>
+            <numerusform>Import cancelled: %n files were not opened.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,7 +1329,7 @@ SHA-256: %5</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cannot Open Dataset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,13 +1519,150 @@ SHA-256: %5</source>
 <context>
     <name>tagbench::ui::ProjectSession</name>
     <message>
-        <location filename="../ui/ProjectSession.cpp" line="+78"/>
+        <location filename="../ui/ProjectSession.cpp" line="+90"/>
         <location line="+29"/>
-        <location line="+34"/>
+        <location line="+59"/>
         <location line="+11"/>
         <location line="+11"/>
         <location line="+7"/>
         <source>No project is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ReportWriter</name>
+    <message>
+        <location filename="../ui/ReportWriter.cpp" line="+76"/>
+        <source>Documents: %1 · labels: %2 · documents without a predicted label: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Micro: precision %1, recall %2, F1 %3 · macro-F1 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule: global threshold %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n per-label threshold(s)</source>
+        <translation>
+            <numerusform>, %n per-label threshold</numerusform>
+            <numerusform>, %n per-label thresholds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, at most %n label(s) per document</source>
+        <translation>
+            <numerusform>, at most %n label per document</numerusform>
+            <numerusform>, at most %n labels per document</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n label(s) disabled</source>
+        <translation>
+            <numerusform>, %n label disabled</numerusform>
+            <numerusform>, %n labels disabled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Gold documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label distribution (the %1 most frequent labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+37"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>F1 per label (same labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+20"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+18"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Precision-recall curves (no label selected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision-recall curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+15"/>
+        <location line="+95"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Cannot write %1: the PDF could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Cannot write %1: the image size is empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1721,6 +1956,14 @@ Split: %4</source>
     </message>
 </context>
 <context>
+    <name>tagbench::ui::ThresholdOptimiseWorker</name>
+    <message>
+        <location filename="../ui/ThresholdOptimiseWorker.cpp" line="+83"/>
+        <source>Not enough memory to run the optimiser on this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::TrainConfigForm</name>
     <message>
         <location filename="../ui/TrainConfigForm.cpp" line="+160"/>
@@ -1748,7 +1991,7 @@ Split: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>

@@ -206,7 +206,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::DatasetLoadWorker</name>
     <message>
-        <location filename="../ui/DatasetLoadWorker.cpp" line="+43"/>
+        <location filename="../ui/DatasetLoadWorker.cpp" line="+65"/>
         <source>Not enough memory to load this file.</source>
         <translation>内存不足，无法加载此文件。</translation>
     </message>
@@ -377,7 +377,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
 <context>
     <name>tagbench::ui::EvaluatePage</name>
     <message>
-        <location filename="../ui/EvaluatePage.cpp" line="+121"/>
+        <location filename="../ui/EvaluatePage.cpp" line="+122"/>
         <source>Cannot Open Run</source>
         <translation>无法打开训练运行</translation>
     </message>
@@ -387,7 +387,7 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation>Tagbench 无法打开训练运行 %1。</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+172"/>
         <source>Open Training Run</source>
         <translation>打开训练运行</translation>
     </message>
@@ -407,14 +407,38 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation>（已修改，未保存）</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+10"/>
-        <location line="+38"/>
+        <location line="-110"/>
+        <location line="+246"/>
         <source>Optimiser</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-63"/>
+        <source>Optimiser cancelled; the rule is unchanged.</source>
+        <translation>优化已取消；规则保持不变。</translation>
+    </message>
+    <message>
+        <location line="-182"/>
+        <source>The optimiser could not finish; the rule is unchanged.</source>
+        <translation>优化器未能完成；规则保持不变。</translation>
+    </message>
+    <message>
+        <location line="+180"/>
+        <source>Optimising… the rule stays editable; the result is applied on top of it.</source>
+        <translation>正在优化… 规则仍可编辑，结果将在当前规则之上应用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The top-k, &quot;at least one label&quot; or disabled labels changed while the optimiser ran, so its thresholds no longer fit the rule. Run it again.</source>
+        <translation>优化器运行期间，Top-k、“每篇文档至少一个标签”或停用的标签发生了变化，其阈值已不再适用于当前规则。请重新运行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Applied as one step (undo goes back): micro-F1 %1 on this split.</source>
+        <translation>已作为一步应用（撤销即可恢复）：此数据划分上的微平均 F1 为 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No global threshold meets the constraint; the global threshold was kept.</source>
         <translation>没有全局阈值能满足约束；已保留原全局阈值。</translation>
     </message>
@@ -431,7 +455,32 @@ Use File &gt; Open Dataset… or drop a JSON lines, NeuralClassifier, fastText, 
         <translation>无法保存规则</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the optimiser; the rule stays as it is</source>
+        <translation>停止优化器；规则保持原样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the thresholds that maximise the objective on this split</source>
+        <translation>在此数据划分上搜索使优化目标最大的阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indexing the scores…</source>
+        <translation>正在为分数建立索引…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%v / %m labels</source>
+        <translation>%v / %m 个标签</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No run loaded.
 
 Open a training run folder (it holds labels.txt and scores/dev.scores) to evaluate and tune its thresholds.</source>
@@ -536,12 +585,12 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <translation>每个标签单独阈值(&amp;P)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
         <source>&amp;Optimise</source>
         <translation>优化(&amp;O)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+34"/>
         <source>Filter labels…</source>
         <translation>筛选标签…</translation>
     </message>
@@ -549,7 +598,7 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
 <context>
     <name>tagbench::ui::EvaluationSession</name>
     <message>
-        <location filename="../ui/EvaluationSession.cpp" line="+115"/>
+        <location filename="../ui/EvaluationSession.cpp" line="+155"/>
         <source>Global threshold %1</source>
         <translation>全局阈值 %1</translation>
     </message>
@@ -594,13 +643,12 @@ Open a training run folder (it holds labels.txt and scores/dev.scores) to evalua
         <translation>启用 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+15"/>
+        <location line="+54"/>
         <source>No run is loaded.</source>
         <translation>尚未加载训练运行。</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>Optimise for %1</source>
         <translation>按 %1 优化</translation>
     </message>
@@ -808,6 +856,53 @@ SHA-256：%5</translation>
         <location line="+0"/>
         <source>Share of documents</source>
         <translation>文档占比</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ImportProgressWidget</name>
+    <message numerus="yes">
+        <location filename="../ui/ImportProgressWidget.cpp" line="+107"/>
+        <source>Importing %1 (%n more queued)</source>
+        <translation>
+            <numerusform>正在导入 %1（另有 %n 个排队）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 read</source>
+        <translation>已读取 %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 read</source>
+        <translation>已读取 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln 篇文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop importing and keep the datasets already open (Esc)</source>
+        <translation>停止导入，已打开的数据集保持不变（Esc）</translation>
     </message>
 </context>
 <context>
@@ -1050,7 +1145,7 @@ SHA-256：%5</translation>
         <translation>该运行未加入项目：%1</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+108"/>
         <source>%1 — Tagbench</source>
         <translation>%1 — Tagbench</translation>
     </message>
@@ -1170,19 +1265,7 @@ SHA-256：%5</translation>
         <translation>关于 Tagbench(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Stop loading</source>
-        <translation>停止加载</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+109"/>
-        <location line="+10"/>
-        <source>Loading %1…</source>
-        <translation>正在加载 %1…</translation>
-    </message>
-    <message>
-        <location line="-88"/>
+        <location line="+31"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
@@ -1217,7 +1300,19 @@ SHA-256：%5</translation>
         <translation>&lt;h3&gt;Tagbench %1&lt;/h3&gt;&lt;p&gt;多标签文本分类工作台：探索标签分布、训练模型、调整各标签阈值、审核预测结果。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
+        <source>Import cancelled: %1 was not opened.</source>
+        <translation>已取消导入：未打开 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Import cancelled: %n file(s) were not opened.</source>
+        <translation>
+            <numerusform>已取消导入：%n 个文件未打开。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1 was not opened.</source>
         <translation>未打开 %1。</translation>
     </message>
@@ -1234,7 +1329,7 @@ SHA-256：%5</translation>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Cannot Open Dataset</source>
         <translation>无法打开数据集</translation>
     </message>
@@ -1424,14 +1519,148 @@ SHA-256：%5</translation>
 <context>
     <name>tagbench::ui::ProjectSession</name>
     <message>
-        <location filename="../ui/ProjectSession.cpp" line="+78"/>
+        <location filename="../ui/ProjectSession.cpp" line="+90"/>
         <location line="+29"/>
-        <location line="+34"/>
+        <location line="+59"/>
         <location line="+11"/>
         <location line="+11"/>
         <location line="+7"/>
         <source>No project is open.</source>
         <translation>尚未打开项目。</translation>
+    </message>
+</context>
+<context>
+    <name>tagbench::ui::ReportWriter</name>
+    <message>
+        <location filename="../ui/ReportWriter.cpp" line="+76"/>
+        <source>Documents: %1 · labels: %2 · documents without a predicted label: %3</source>
+        <translation>文档：%1 · 标签：%2 · 没有预测标签的文档：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Micro: precision %1, recall %2, F1 %3 · macro-F1 %4</source>
+        <translation>微平均：精确率 %1，召回率 %2，F1 %3 · 宏平均 F1 %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rule: global threshold %1</source>
+        <translation>规则：全局阈值 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n per-label threshold(s)</source>
+        <translation>
+            <numerusform>，%n 个标签专属阈值</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, at most %n label(s) per document</source>
+        <translation>
+            <numerusform>，每篇文档最多 %n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n label(s) disabled</source>
+        <translation>
+            <numerusform>，%n 个标签已停用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Gold documents</source>
+        <translation>标注文档数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Label distribution (the %1 most frequent labels)</source>
+        <translation>标签分布（最常见的 %1 个标签）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label distribution</source>
+        <translation>标签分布</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+37"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>F1 per label (same labels)</source>
+        <translation>各标签 F1（标签同上）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+20"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+18"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Precision-recall curves (no label selected)</source>
+        <translation>精确率-召回率曲线（未选择标签）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision-recall curves</source>
+        <translation>精确率-召回率曲线</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Support</source>
+        <translation>支持数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted</source>
+        <translation>预测数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>off</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+15"/>
+        <location line="+95"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Cannot write %1: the PDF could not be started.</source>
+        <translation>无法写入 %1：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Cannot write %1: the image size is empty.</source>
+        <translation>无法写入 %1：图像尺寸为空。</translation>
     </message>
 </context>
 <context>
@@ -1725,6 +1954,14 @@ B：%2（%3）
     </message>
 </context>
 <context>
+    <name>tagbench::ui::ThresholdOptimiseWorker</name>
+    <message>
+        <location filename="../ui/ThresholdOptimiseWorker.cpp" line="+83"/>
+        <source>Not enough memory to run the optimiser on this run.</source>
+        <translation>内存不足，无法对此运行执行优化。</translation>
+    </message>
+</context>
+<context>
     <name>tagbench::ui::TrainConfigForm</name>
     <message>
         <location filename="../ui/TrainConfigForm.cpp" line="+160"/>
@@ -1752,7 +1989,7 @@ B：%2（%3）
         <translation>训练设置</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>

@@ -5,6 +5,7 @@
 #include "ui/EvaluatePage.h"
 #include "ui/EvaluationSession.h"
 #include "ui/ExportPage.h"
+#include "ui/ImportProgressWidget.h"
 #include "ui/ImportReportDialog.h"
 #include "ui/LanguageManager.h"
 #include "ui/LoadedDataset.h"
@@ -29,12 +30,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QToolButton>
 
 namespace tagbench::ui {
 
@@ -98,13 +98,13 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     createStatusBar();
 
     connect(m_workspace, &Workspace::loadStarted, this, &MainWindow::onLoadStarted);
+    connect(m_workspace, &Workspace::loadProgress, this, &MainWindow::onLoadProgress);
     connect(m_workspace, &Workspace::loaded, this, &MainWindow::onLoaded);
     connect(m_workspace, &Workspace::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_workspace, &Workspace::loadingIdle, this, [this] {
         m_loadingFiles.clear();
-        m_loadingLabel->hide();
-        m_loadingBar->hide();
-        m_cancelLoading->hide();
+        m_importProgress->finish();
+        m_cancelImportShortcut->setEnabled(false);
     });
     connect(m_workspace, &Workspace::datasetsChanged, this, [this] {
         m_closeDatasetAction->setEnabled(!m_workspace->datasets().isEmpty());
@@ -211,21 +211,13 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
-    m_loadingLabel = new QLabel(this);
-    m_loadingBar = new QProgressBar(this);
-    m_loadingBar->setRange(0, 0);   // the reader reports no progress: show activity only
-    m_loadingBar->setMaximumWidth(160);
-    m_loadingBar->setTextVisible(false);
-    m_cancelLoading = new QToolButton(this);
-    m_cancelLoading->setIcon(style()->standardIcon(QStyle::SP_DialogCancelButton));
-    m_cancelLoading->setAutoRaise(true);
-    connect(m_cancelLoading, &QToolButton::clicked, m_workspace, &Workspace::cancelLoading);
-    statusBar()->addPermanentWidget(m_loadingLabel);
-    statusBar()->addPermanentWidget(m_loadingBar);
-    statusBar()->addPermanentWidget(m_cancelLoading);
-    m_loadingLabel->hide();
-    m_loadingBar->hide();
-    m_cancelLoading->hide();
+    m_importProgress = new ImportProgressWidget(this);
+    connect(m_importProgress, &ImportProgressWidget::cancelRequested, this, &MainWindow::cancelImport);
+    statusBar()->addPermanentWidget(m_importProgress);
+    // Only while importing, so that Esc keeps its meaning everywhere else.
+    m_cancelImportShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    m_cancelImportShortcut->setEnabled(false);
+    connect(m_cancelImportShortcut, &QShortcut::activated, this, &MainWindow::cancelImport);
 }
 
 void MainWindow::retranslateUi()
@@ -257,9 +249,6 @@ void MainWindow::retranslateUi()
     m_systemLanguageAction->setText(tr("&System Default"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Tagbench"));
-    m_cancelLoading->setToolTip(tr("Stop loading"));
-    if (!m_loadingFiles.isEmpty())
-        m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(m_loadingFiles.last()).fileName()));
     updateRecentMenu();
 }
 
@@ -368,17 +357,40 @@ void MainWindow::showAbout()
 void MainWindow::onLoadStarted(const QString& path)
 {
     m_loadingFiles << path;
-    m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(path).fileName()));
-    m_loadingLabel->show();
-    m_loadingBar->show();
-    m_cancelLoading->show();
+    m_cancelImportShortcut->setEnabled(true);
+    showCurrentImport();
+}
+
+void MainWindow::showCurrentImport()
+{
+    // Imports run one after another: the panel follows the oldest one still pending.
+    if (!m_loadingFiles.isEmpty())
+        m_importProgress->start(m_loadingFiles.first(), int(m_loadingFiles.size()) - 1);
+}
+
+void MainWindow::onLoadProgress(const QString& path, qint64 bytesRead, qint64 bytesTotal, qint64 documents)
+{
+    if (m_loadingFiles.isEmpty() || m_loadingFiles.first() != path)
+        return;
+    m_importProgress->setProgress(bytesRead, bytesTotal, documents);
+}
+
+void MainWindow::cancelImport()
+{
+    if (!m_workspace->isLoading())
+        return;
+    const QStringList files = m_loadingFiles;
+    m_workspace->cancelLoading();   // the loader stops within a chunk and keeps nothing
+    const QString message = files.size() == 1
+        ? tr("Import cancelled: %1 was not opened.").arg(QFileInfo(files.first()).fileName())
+        : tr("Import cancelled: %n file(s) were not opened.", nullptr, int(files.size()));
+    statusBar()->showMessage(message, 8000);
 }
 
 void MainWindow::onLoaded(std::shared_ptr<const LoadedDataset> dataset)
 {
-    m_loadingFiles.removeAll(dataset->path());
-    if (!m_loadingFiles.isEmpty())
-        m_loadingLabel->setText(tr("Loading %1…").arg(QFileInfo(m_loadingFiles.last()).fileName()));
+    m_loadingFiles.removeOne(dataset->path());
+    showCurrentImport();
     if (dataset->report().issueCount() == 0 || m_issuePolicy == IssuePolicy::AlwaysSkip) {
         accept(std::move(dataset));
         return;
@@ -418,7 +430,8 @@ void MainWindow::accept(std::shared_ptr<const LoadedDataset> dataset)
 
 void MainWindow::onLoadFailed(const QString& path, const QString& message)
 {
-    m_loadingFiles.removeAll(path);
+    m_loadingFiles.removeOne(path);
+    showCurrentImport();
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Dataset"),
                                 tr("Tagbench could not open %1.").arg(QFileInfo(path).fileName()),
                                 QMessageBox::Ok, this);

@@ -10,9 +10,8 @@ class QActionGroup;
 class QLabel;
 class QListWidget;
 class QMenu;
-class QProgressBar;
+class QShortcut;
 class QStackedWidget;
-class QToolButton;
 
 namespace tagbench::ui {
 
@@ -22,6 +21,7 @@ class ExportPage;
 class TrainPage;
 class EvaluatePage;
 class EvaluationSession;
+class ImportProgressWidget;
 class ProjectPage;
 class ReviewPage;
 class ProjectSession;
@@ -64,6 +64,12 @@ public:
     TrainPage* trainPage() const { return m_trainPage; }
     DemoPage* demoPage() const { return m_demoPage; }
     ExportPage* exportPage() const { return m_exportPage; }
+    /// The status bar panel shown while datasets are imported.
+    ImportProgressWidget* importProgress() const { return m_importProgress; }
+
+    /// Stops the imports in progress and queued (the Cancel button and Esc); the datasets already
+    /// open stay as they are.
+    void cancelImport();
 
     int pageCount() const;
     /// Stable English identifier of a page, used for screenshot file names ("data").
@@ -91,6 +97,8 @@ private:
     void onLoaded(std::shared_ptr<const LoadedDataset> dataset);
     void onLoadFailed(const QString& path, const QString& message);
     void onLoadStarted(const QString& path);
+    void onLoadProgress(const QString& path, qint64 bytesRead, qint64 bytesTotal, qint64 documents);
+    void showCurrentImport();
     void accept(std::shared_ptr<const LoadedDataset> dataset);
     void restoreSettings();
     void saveSettings() const;
@@ -126,10 +134,9 @@ private:
     QAction* m_systemLanguageAction = nullptr;
     QActionGroup* m_languageGroup = nullptr;
 
-    QLabel* m_loadingLabel = nullptr;
-    QProgressBar* m_loadingBar = nullptr;
-    QToolButton* m_cancelLoading = nullptr;
-    QStringList m_loadingFiles;
+    ImportProgressWidget* m_importProgress = nullptr;
+    QShortcut* m_cancelImportShortcut = nullptr;
+    QStringList m_loadingFiles;   // queued and running imports, in order
 };
 
 } // namespace tagbench::ui

@@ -18,9 +18,9 @@ Workspace::Workspace(QObject* parent)
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 
-    connect(m_worker, &DatasetLoadWorker::progress, this, [this](quint64 id, double fraction) {
+    connect(m_worker, &DatasetLoadWorker::progress, this, [this](quint64 id, qint64 read, qint64 total, qint64 documents) {
         if (id >= m_cancelBelow->load() && m_pending.contains(id))
-            emit loadProgress(m_pending.value(id), fraction);
+            emit loadProgress(m_pending.value(id), read, total, documents);
     });
     connect(m_worker, &DatasetLoadWorker::loaded, this,
             [this](quint64 id, std::shared_ptr<const LoadedDataset> dataset) {

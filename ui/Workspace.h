@@ -40,9 +40,13 @@ public:
     const QVector<std::shared_ptr<const LoadedDataset>>& datasets() const { return m_datasets; }
     int indexOfPath(const QString& path) const;
 
+    /// The worker on the loader thread; tests connect to its signals directly to pause a load.
+    DatasetLoadWorker* loader() const { return m_worker; }
+
 signals:
     void loadStarted(const QString& path);
-    void loadProgress(const QString& path, double fraction);
+    /// Throttled; bytesTotal is 0 when the size is unknown.
+    void loadProgress(const QString& path, qint64 bytesRead, qint64 bytesTotal, qint64 documents);
     /// The file was read; the caller decides whether to add() it (it may have bad lines).
     void loaded(std::shared_ptr<const tagbench::ui::LoadedDataset> dataset);
     void loadFailed(const QString& path, const QString& message);

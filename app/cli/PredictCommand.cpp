@@ -1,6 +1,8 @@
 // tagbench-cli predict: applies a .tagbench bundle to a dataset file and writes JSONL or CSV.
 #include "app/cli/CliArgs.h"
 #include "app/cli/Commands.h"
+#include "app/cli/ImportProgressLine.h"
+#include "app/cli/InterruptGuard.h"
 #include "core/data/DatasetReader.h"
 #include "core/export/PredictionInput.h"
 #include "core/export/Predictor.h"
@@ -27,7 +29,8 @@ constexpr const char* kUsage =
     "optional) and applies the bundle's decision rule. Each output record holds the document id\n"
     "(null when the input has none), its line in DOCS, the predicted labels with their scores and,\n"
     "with --all-scores, the score of every label. PREDICTIONS is replaced atomically.\n"
-    "--input-format forces jsonl, neuralclassifier, fasttext, csv or tsv instead of detecting it.\n";
+    "--input-format forces jsonl, neuralclassifier, fasttext, csv or tsv instead of detecting it.\n"
+    "Ctrl-C stops reading or scoring (exit code 130) and leaves PREDICTIONS as it was.\n";
 
 constexpr std::size_t kChunkDocuments = 16384;  // bounds the score buffer on huge inputs
 
@@ -189,8 +192,19 @@ int runPredict(const std::vector<std::string>& args, std::ostream& out, std::ost
         err << "tagbench-cli predict: " << predictor.message() << '\n';
         return 1;
     }
+    const InterruptGuard interrupt;
+    ImportProgressLine progressLine(err, ImportProgressLine::isTerminal(err));
+    import.progress = [&](const ImportProgress& progress) {
+        progressLine.update(a.value("input"), progress);
+        return !interrupt.requested();
+    };
     ImportReport report;
     auto dataset = readPredictionInput(a.value("input"), import, &report);
+    progressLine.clear();
+    if (report.cancelled) {
+        err << "tagbench-cli predict: " << dataset.message() << '\n';
+        return 130;
+    }
     if (!dataset) {
         err << "tagbench-cli predict: " << dataset.message() << '\n';
         return 1;
@@ -212,6 +226,12 @@ int runPredict(const std::vector<std::string>& args, std::ostream& out, std::ost
     std::string buffer;
     std::uint64_t predictedLabels = 0;
     for (std::size_t begin = 0; begin < dataset->size(); begin += kChunkDocuments) {
+        if (interrupt.requested()) {
+            // The uncommitted AtomicFile removes its temporary: the old output stays.
+            err << "tagbench-cli predict: interrupted after " << begin << " of " << dataset->size()
+                << " documents; " << a.value("output") << " was not written\n";
+            return 130;
+        }
         const std::size_t end = std::min(dataset->size(), begin + kChunkDocuments);
         texts.clear();
         for (std::size_t i = begin; i < end; ++i) texts.push_back(dataset->text(i));

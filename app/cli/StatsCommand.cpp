@@ -1,6 +1,8 @@
 // tagbench-cli stats: label statistics of one or more dataset files (the first one is train).
 #include "app/cli/CliArgs.h"
 #include "app/cli/Commands.h"
+#include "app/cli/ImportProgressLine.h"
+#include "app/cli/InterruptGuard.h"
 #include "core/data/DatasetReader.h"
 #include "core/stats/LabelStatistics.h"
 
@@ -21,7 +23,8 @@ constexpr std::size_t kIssuesShown = 20;
 const char* const kStatsHelp = R"(Usage: tagbench-cli stats TRAIN [DEV] [TEST ...] [options]
 
 Prints the label distribution and statistics of each file; the first file is the training split
-and later files also list their labels never seen in it.
+and later files also list their labels never seen in it. On a terminal the import's progress is
+shown on stderr; Ctrl-C stops it (exit code 130).
 
 Options:
   --json                 print one JSON document instead of text
@@ -240,10 +243,24 @@ int runStats(const std::vector<std::string>& arguments, std::ostream& out, std::
     nlohmann::ordered_json document = {{"splits", nlohmann::ordered_json::array()}};
     std::optional<Dataset> train;
     int exitCode = 0;
+    const InterruptGuard interrupt;
+    ImportProgressLine progressLine(err, ImportProgressLine::isTerminal(err));
     for (std::size_t i = 0; i < args.positionals().size(); ++i) {
         const std::string& file = args.positionals()[i];
+        ImportOptions options = *import;
+        options.progress = [&](const ImportProgress& progress) {
+            progressLine.update(file, progress);
+            return !interrupt.requested();
+        };
         ImportReport report;
-        auto dataset = readDataset(file, *import, &report);
+        auto dataset = readDataset(file, options, &report);
+        progressLine.clear();
+        if (report.cancelled) {
+            // Ctrl-C: stop here with nothing half-printed; 130 is the shell's code for SIGINT.
+            out.flush();
+            err << "tagbench-cli stats: " << dataset.message() << '\n';
+            return 130;
+        }
         printIssues(report, err);
         if (!dataset) {
             err << "tagbench-cli stats: " << dataset.message() << '\n';

@@ -21,13 +21,13 @@ void ChunkBuffer::ensure(std::size_t bytes, std::size_t keep)
 Status ChunkSource::next(ChunkBuffer& buffer)
 {
     std::size_t filled = m_carry.size();
-    buffer.ensure(filled + kChunkBytes + kChunkPadding, 0);
+    buffer.ensure(filled + m_chunkBytes + kChunkPadding, 0);
     std::memcpy(buffer.data.get(), m_carry.data(), filled);
     m_carry.clear();
     std::size_t boundary = std::string_view::npos;
     while (true) {
         if (!m_eof) {
-            const std::size_t want = std::max(kChunkBytes, filled / 2);
+            const std::size_t want = std::max(m_chunkBytes, filled / 2);
             buffer.ensure(filled + want + kChunkPadding, filled);
             const std::size_t got = std::fread(buffer.data.get() + filled, 1, want, m_file);
             if (got < want) {

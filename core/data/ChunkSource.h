@@ -19,7 +19,7 @@ struct ChunkBuffer {
     void ensure(std::size_t bytes, std::size_t keep);
 };
 
-/// Reads a file in chunks of about 8 MiB that end on record boundaries (a line break, outside
+/// Reads a file in chunks of about 8 MiB (or a chosen size) that end on record boundaries (a line break, outside
 /// quotes for CSV/TSV); the partial record at the end of a read carries over to the next chunk.
 /// Memory stays at a few chunks whatever the file size.
 class ChunkSource final {
@@ -28,8 +28,11 @@ public:
     static constexpr std::size_t kChunkBytes = std::size_t(8) << 20;
     static constexpr std::size_t kMaxRecordBytes = std::size_t(64) << 20;
 
-    /// file stays owned by the caller; csv selects quote-aware boundaries.
-    ChunkSource(std::FILE* file, bool csv) : m_file(file), m_csv(csv) {}
+    /// file stays owned by the caller; csv selects quote-aware boundaries; chunkBytes 0 means kChunkBytes.
+    ChunkSource(std::FILE* file, bool csv, std::size_t chunkBytes = 0)
+        : m_file(file), m_csv(csv), m_chunkBytes(chunkBytes ? chunkBytes : kChunkBytes)
+    {
+    }
 
     /// Puts bytes already read (the sniffed head, BOM removed) in front of the rest of the file.
     void prime(std::string bytes) { m_carry = std::move(bytes); }
@@ -41,6 +44,7 @@ public:
 private:
     std::FILE* m_file;
     bool m_csv;
+    std::size_t m_chunkBytes;
     bool m_eof = false;
     std::string m_carry;
 };

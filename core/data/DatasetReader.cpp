@@ -117,6 +117,7 @@ struct OpenedFile {
     File file;
     std::uint64_t size = 0;
     std::string head;  // first bytes, BOM removed
+    std::size_t headBytes = 0;  // bytes read into head, BOM included
     bool complete = false;
 };
 
@@ -135,13 +136,21 @@ Result<OpenedFile> openDataset(const std::string& path)
     if (got < kSniffBytes && std::ferror(opened.file.get()))
         return Error{"cannot read '" + path + "': " + std::strerror(errno)};
     opened.head.resize(got);
+    opened.headBytes = got;
     opened.complete = got < kSniffBytes;
     if (hasBom(opened.head)) opened.head.erase(0, 3);
     return opened;
 }
 
+std::string cancelledMessage(const std::string& path, std::size_t documents)
+{
+    return "Import of " + path + " cancelled after " + std::to_string(documents)
+        + (documents == 1 ? " document" : " documents");
+}
+
 Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const ImportOptions& options,
-                           ImportReport& report, const DocumentEncoder* encode, ImportedTokens* tokens)
+                           ImportReport& report, const DocumentEncoder* encode, ImportedTokens* tokens,
+                           std::chrono::steady_clock::time_point start)
 {
     if (auto text = FormatSniffer::checkText(opened.head, opened.complete); !text) return Error{path + ": " + text.message()};
     DatasetFormat format = options.format;
@@ -160,6 +169,8 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
         return Error{path + (std::isdigit(static_cast<unsigned char>(message.front())) ? ":" : ": ") + message};
     }
     report.lines = lines;
+    // The BOM and the CSV header never reach a chunk; count them as read for progress.
+    const std::uint64_t skippedHead = opened.headBytes - opened.head.size();
 
     Dataset dataset;
     dataset.setSourcePath(path);
@@ -167,7 +178,8 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
     dataset.setPretokenized(format == DatasetFormat::NeuralClassifier);
 
     ChunkMerger merger(dataset, report, options, path);
-    ChunkSource source(opened.file.get(), format == DatasetFormat::Csv || format == DatasetFormat::Tsv);
+    ChunkSource source(opened.file.get(), format == DatasetFormat::Csv || format == DatasetFormat::Tsv,
+                       options.chunkBytes);
     source.prime(std::move(opened.head));
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const unsigned threads = options.threads ? options.threads : std::min(hardware, 4u);
@@ -203,8 +215,25 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
         }
         done += work->buffer.size;
         spare.push_back(std::move(work));
-        if (status && options.progress && !options.progress(report.bytes ? std::min(1.0, double(done) / double(report.bytes)) : 1.0))
-            return Error{path + ": import cancelled"};
+        if (status && options.progress) {
+            ImportProgress progress;
+            progress.bytesRead = skippedHead + done;
+            progress.bytesTotal = report.bytes;
+            progress.documents = dataset.size();
+            progress.problems = report.skipped;
+            progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            if (!options.progress(progress)) {
+                // Nothing of a cancelled import is kept, not even the problems found so far.
+                // Returning drops the chunks still in flight: their futures wait for the workers.
+                ImportReport cancelled;
+                cancelled.format = report.format;
+                cancelled.formatDetected = report.formatDetected;
+                cancelled.bytes = report.bytes;
+                cancelled.cancelled = true;
+                report = std::move(cancelled);
+                return Error{cancelledMessage(path, dataset.size())};
+            }
+        }
         return status;
     };
     while (true) {
@@ -257,6 +286,12 @@ Result<Dataset> readOpened(const std::string& path, OpenedFile& opened, const Im
 
 } // namespace
 
+double ImportProgress::fraction() const
+{
+    if (bytesTotal == 0) return 0.0;
+    return std::min(1.0, double(bytesRead) / double(bytesTotal));
+}
+
 std::uint64_t ImportReport::issueCount() const
 {
     std::uint64_t total = 0;
@@ -288,7 +323,7 @@ Result<Dataset> readFile(const std::string& path, const ImportOptions& options, 
         auto opened = openDataset(path);
         if (!opened) return opened.error();
         target.bytes = opened->size;
-        auto result = readOpened(path, *opened, options, target, encode, tokens);
+        auto result = readOpened(path, *opened, options, target, encode, tokens, start);
         target.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         return result;
     } catch (const std::bad_alloc&) {

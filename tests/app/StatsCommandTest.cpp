@@ -7,6 +7,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace {
 
 using Run = tagbench::test::CliRun;
@@ -26,6 +32,7 @@ private slots:
     void jsonOutputCarriesTheSameNumbers();
     void badRecordsGoToStderrWithFileAndLine();
     void stopOnErrorFails();
+    void ctrlCStopsTheImportAndNamesTheFile();
     void options_data();
     void options();
     void usageErrors_data();
@@ -134,6 +141,56 @@ void StatsCommandTest::stopOnErrorFails()
     const Run notData = runCli({"notes.txt"}, dir.path());
     QCOMPARE(notData.exitCode, 1);
     QVERIFY2(notData.err.startsWith("tagbench-cli stats: notes.txt: not a dataset: "), qPrintable(notData.err));
+}
+
+void StatsCommandTest::ctrlCStopsTheImportAndNamesTheFile()
+{
+    // The dataset arrives through a named pipe, so the test decides when Ctrl-C comes: after the
+    // command has opened the file (its handler is installed by then) and before the end of it.
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("stream.jsonl"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.start(QStringLiteral(TAGBENCH_BINARY_DIR "/bin/tagbench-cli"), {"stats", "stream.jsonl"});
+    QVERIFY(process.waitForStarted());
+    // Writing to a pipe whose reader is gone must fail with EPIPE, not end this test.
+    const auto previousSigpipe = std::signal(SIGPIPE, SIG_IGN);
+    const int fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY);   // waits for the reader
+    QVERIFY(fd >= 0);
+
+    QByteArray block;
+    for (int i = 0; i < 2000; ++i)
+        block += "{\"text\": \"新车 上市 " + QByteArray(400, 'x') + "\", \"labels\": [\"新车上市\"]}\n";
+    const qint64 planned = 200ll << 20;   // far more than the reader takes before it stops
+    qint64 written = 0;
+    bool interrupted = false;
+    while (written < planned) {
+        if (!interrupted && written >= (1 << 20)) {
+            QVERIFY(::kill(pid_t(process.processId()), SIGINT) == 0);
+            interrupted = true;
+        }
+        const ssize_t n = ::write(fd, block.constData(), size_t(block.size()));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;   // EPIPE: the command closed the file
+        written += n;
+    }
+    const int writeErrno = errno;
+    ::close(fd);
+    std::signal(SIGPIPE, previousSigpipe);
+
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    QVERIFY2(written < planned / 2, qPrintable(QString::number(written)));
+    QCOMPARE(writeErrno, EPIPE);
+    QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()), QString());
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    static const QRegularExpression expected(
+        QStringLiteral("^tagbench-cli stats: Import of stream.jsonl cancelled after [0-9]+ documents\n$"));
+    QVERIFY2(expected.match(err).hasMatch(), qPrintable(err));
 }
 
 void StatsCommandTest::options_data()

@@ -330,10 +330,12 @@ int main(int argc, char** argv)
         std::printf("python reference failed to run (/usr/bin/python3)\n");
         return 1;
     }
-    std::printf("target: load+tokenize >= 5x python json MB/s: separate %s, fused %s (wall); separate %s, fused %s (CPU)\n",
-                coreTotalRate >= 5 * pythonRate ? "met" : "MISSED", fusedRate >= 5 * pythonRate ? "met" : "MISSED",
-                coreTotalCpuRate >= 5 * pythonCpuRate ? "met" : "MISSED",
-                fusedCpuRate >= 5 * pythonCpuRate ? "met" : "MISSED");
+    // The target is on MB/s as a user waits for it (wall time, all cores, Python being
+    // single-threaded); the CPU-second ratios say how much of that comes from the second core.
+    std::printf("target: load+tokenize >= 5x python json MB/s (wall): separate %s, fused %s\n",
+                coreTotalRate >= 5 * pythonRate ? "met" : "MISSED", fusedRate >= 5 * pythonRate ? "met" : "MISSED");
+    std::printf("per CPU-second (all threads vs python's one), for information: separate %.2fx, fused %.2fx\n",
+                coreTotalCpuRate / pythonCpuRate, fusedCpuRate / pythonCpuRate);
     std::printf("peak memory target (< 3x file):    %s\n", coreExtra < 3 * fileBytes ? "met" : "MISSED");
     return 0;
 }

@@ -1,4 +1,6 @@
 #include "ui/DataPage.h"
+#include "ui/DatasetLoadWorker.h"
+#include "ui/ImportProgressWidget.h"
 #include "ui/ImportReportDialog.h"
 #include "ui/LabelDistributionChart.h"
 #include "ui/LanguageManager.h"
@@ -8,15 +10,23 @@
 #include <QAbstractItemModel>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QDir>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QUrl>
 
+#include <atomic>
+
 using tagbench::ui::DataPage;
+using tagbench::ui::DatasetLoadWorker;
+using tagbench::ui::ImportProgressWidget;
 using tagbench::ui::LabelDistributionChart;
 using tagbench::ui::ImportReportDialog;
 using tagbench::ui::LanguageManager;
@@ -26,6 +36,24 @@ namespace {
 QString fixture(const char* name)
 {
     return QStringLiteral(TAGBENCH_TEST_DATA "/ui/") + QLatin1String(name);
+}
+
+/// A JSON lines file of about 20 MB: more than two of the reader's 8 MiB chunks, so that the
+/// first progress report comes well before the end.
+QString writeLargeDataset(const QTemporaryDir& dir, int documents)
+{
+    const QString path = dir.filePath(QStringLiteral("large-import.jsonl"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    const QByteArray pad(360, 'x');
+    QByteArray content;
+    content.reserve(documents * 440);
+    for (int i = 0; i < documents; ++i) {
+        content += "{\"id\": \"b" + QByteArray::number(i) + "\", \"text\": \"新车 上市 " + pad
+            + "\", \"labels\": [\"资讯::新车上市\"]}\n";
+    }
+    return file.write(content) == content.size() ? path : QString();
 }
 
 QPushButton* buttonWithText(QWidget* parent, const QString& text)
@@ -49,6 +77,8 @@ private slots:
     void missingFileIsReportedInWords();
     void droppingAFileOpensIt();
     void closeDatasetRemovesIt();
+    void cancellingAnImportKeepsTheOpenDataset_data();
+    void cancellingAnImportKeepsTheOpenDataset();
 
 private:
     LanguageManager m_languages;
@@ -174,6 +204,103 @@ void MainWindowTest::closeDatasetRemovesIt()
     window.workspace()->remove(window.dataPage()->currentDataset());
     QCOMPARE(window.workspace()->datasets().size(), 0);
     QVERIFY(window.dataPage()->chart()->barValues().isEmpty());
+}
+
+void MainWindowTest::cancellingAnImportKeepsTheOpenDataset_data()
+{
+    QTest::addColumn<bool>("escape");   // cancel with Esc instead of the button
+    QTest::newRow("cancel button") << false;
+    QTest::newRow("escape key") << true;
+}
+
+void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
+{
+    QFETCH(bool, escape);
+    QTemporaryDir dir;
+    const int documents = 50000;
+    const QString large = writeLargeDataset(dir, documents);
+    QVERIFY(!large.isEmpty());
+
+    MainWindow window(&m_languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.openPath(fixture("labels-zh.jsonl"));
+    QTRY_COMPARE(window.workspace()->datasets().size(), 1);
+    const auto before = window.workspace()->datasets().first();
+    ImportProgressWidget* panel = window.importProgress();
+    QVERIFY(!panel->isVisible());
+
+    // Hold the loader inside its first progress report with documents read, so that the window
+    // can be looked at (and cancelled) mid-import, whatever the machine's speed.
+    DatasetLoadWorker* worker = window.workspace()->loader();
+    QSemaphore paused;
+    QSemaphore resume;
+    std::atomic<bool> pauseOnce{true};
+    // A failed check must not leave the loader held: the window's destructor waits for it.
+    const auto unblock = qScopeGuard([&resume] { resume.release(); });
+    connect(worker, &DatasetLoadWorker::progress, worker,
+            [&](quint64, qint64, qint64, qint64 read) {
+                if (read > 0 && pauseOnce.exchange(false)) {
+                    paused.release();
+                    resume.acquire();
+                }
+            },
+            Qt::DirectConnection);
+    QSignalSpy cancelled(worker, &DatasetLoadWorker::cancelled);
+    QSignalSpy progress(window.workspace(), &tagbench::ui::Workspace::loadProgress);
+
+    window.openPath(large);
+    QVERIFY(paused.tryAcquire(1, 60000));   // the loader does not need this thread's event loop
+    // The report the loader is held in reaches the panel: name, percentage, documents so far.
+    QTRY_VERIFY(panel->percent() > 0);
+    QVERIFY(panel->isVisible());
+    QVERIFY(panel->percent() < 100);
+    QCOMPARE(panel->fileText(), QStringLiteral("Importing large-import.jsonl"));
+    QVERIFY2(panel->documentsText().endsWith(QStringLiteral(" documents")), qPrintable(panel->documentsText()));
+    QVERIFY(progress.count() >= 2);   // the start, then the first chunk
+    QVERIFY(panel->cancelButton()->isVisible());
+    if (!escape) {
+        const QString shots = QStringLiteral(TAGBENCH_BINARY_DIR "/screenshots");
+        QDir().mkpath(shots);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/import-progress.png")));
+        // The panel follows a language switch in the middle of an import.
+        m_languages.applyLanguage(QStringLiteral("zh_CN"));
+        QTRY_COMPARE(panel->fileText(), QStringLiteral("正在导入 large-import.jsonl"));
+        QVERIFY(panel->documentsText().endsWith(QStringLiteral(" 篇文档")));
+        // Relayout for the new texts (menu bar, labels) before the picture is taken.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(window.grab().save(shots + QStringLiteral("/import-progress-zh_CN.png")));
+        m_languages.applyLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(panel->fileText(), QStringLiteral("Importing large-import.jsonl"));
+    }
+
+    if (escape)
+        QTest::keyClick(&window, Qt::Key_Escape);
+    else
+        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+    QVERIFY(!window.workspace()->isLoading());
+    QVERIFY(!panel->isVisible());
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Import cancelled: large-import.jsonl was not opened."));
+    resume.release();
+
+    // The reader stops at its next chunk, well before the end of the file, and nothing is added.
+    QTRY_COMPARE(cancelled.count(), 1);
+    QCOMPARE(cancelled.first().at(1).toString(), large);
+    QVERIFY(cancelled.first().at(2).toLongLong() > 0);
+    QVERIFY(cancelled.first().at(2).toLongLong() < documents);
+    QCOMPARE(window.workspace()->datasets().size(), 1);
+    QCOMPARE(window.workspace()->datasets().first(), before);
+
+    // Importing again afterwards works, and the panel goes away when it is done.
+    progress.clear();
+    window.openPath(large);
+    QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->datasets().size(), 2, 60000);
+    QCOMPARE(window.workspace()->datasets().last()->data().size(), std::size_t(documents));
+    QVERIFY(progress.count() >= 2);
+    QCOMPARE(progress.last().at(1).toLongLong(), QFileInfo(large).size());
+    QCOMPARE(progress.last().at(3).toLongLong(), qint64(documents));
+    QTRY_VERIFY(!panel->isVisible());
+    QCOMPARE(cancelled.count(), 1);
 }
 
 QTEST_MAIN(MainWindowTest)

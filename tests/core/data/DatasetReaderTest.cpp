@@ -4,9 +4,58 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <thread>
+
+#include <sys/stat.h>
 
 using namespace tagbench;
 using tagbench::test::writeFile;
+
+namespace {
+
+/// Small chunks so that a ~1 MB fixture crosses dozens of chunk boundaries.
+constexpr std::size_t kSmallChunk = std::size_t(16) << 10;
+
+bool isBad(int i) { return i % 97 == 50; }
+
+int badRecords(int documents)
+{
+    int bad = 0;
+    for (int i = 0; i < documents; ++i) bad += isBad(i) ? 1 : 0;
+    return bad;
+}
+
+/// documents records of about 330 bytes in the format of name's extension ("bom" names start
+/// with a UTF-8 BOM); the records isBad() picks are malformed or have no text.
+QByteArray progressFixture(const QString& name, int documents)
+{
+    const QByteArray pad(300, 'q');
+    QByteArray out = name.startsWith(QLatin1String("bom")) ? QByteArray("\xEF\xBB\xBF") : QByteArray();
+    if (name.endsWith(QLatin1String(".csv"))) out += "id,text,labels\n";
+    if (name.endsWith(QLatin1String(".tsv"))) out += "id\ttext\tlabels\n";
+    for (int i = 0; i < documents; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray label = "l" + QByteArray::number(i % 5);
+        if (name.endsWith(QLatin1String(".jsonl"))) {
+            out += isBad(i) ? QByteArray("{broken\n")
+                            : "{\"id\": \"d" + n + "\", \"text\": \"新车 上市 " + n + ' ' + pad + "\", \"labels\": [\"a\", \""
+                    + label + "\"]}\n";
+        } else if (name.endsWith(QLatin1String(".json"))) {
+            out += isBad(i) ? QByteArray("{broken\n")
+                            : "{\"doc_label\": [\"a\", \"" + label + "\"], \"doc_token\": [\"新车\", \"" + n + "\", \"" + pad
+                    + "\"], \"doc_keyword\": [], \"doc_topic\": []}\n";
+        } else if (name.endsWith(QLatin1String(".txt"))) {
+            out += isBad(i) ? QByteArray("__label__a\n") : "__label__a __label__" + label + " 新车 上市 " + n + ' ' + pad + '\n';
+        } else if (name.endsWith(QLatin1String(".csv"))) {
+            out += isBad(i) ? QByteArray("x,\"broken\"x,a\n") : "d" + n + ",\"新车, 上市 " + n + ' ' + pad + "\",\"a," + label + "\"\n";
+        } else {
+            out += isBad(i) ? QByteArray("x\t\"broken\"x\ta\n") : "d" + n + "\t新车 上市 " + n + ' ' + pad + "\ta," + label + '\n';
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 class DatasetReaderTest final : public QObject {
     Q_OBJECT
@@ -22,7 +71,11 @@ private slots:
     void largeFileCrossesChunkBoundaries();
     void largeCsvWithMultiLineFields();
     void labelsOfSkippedRecordsStayOut();
-    void reportsProgressAndCancels();
+    void progressIsMonotonicAndEndsAtTotal_data();
+    void progressIsMonotonicAndEndsAtTotal();
+    void cancelStopsEarlyInEveryFormat_data();
+    void cancelStopsEarlyInEveryFormat();
+    void progressOfAPipeHasNoTotal();
     void labelsOptionalForPrediction_data();
     void labelsOptionalForPrediction();
 };
@@ -225,30 +278,158 @@ void DatasetReaderTest::labelsOfSkippedRecordsStayOut()
     QCOMPARE(dataset->labelId("only-on-bad-record"), -1);
 }
 
-void DatasetReaderTest::reportsProgressAndCancels()
+void DatasetReaderTest::progressIsMonotonicAndEndsAtTotal_data()
 {
-    QByteArray content;
-    const QByteArray line = "{\"text\": \"" + QByteArray(1000, 'z') + "\", \"labels\": [\"a\"]}\n";
-    while (content.size() < 20 * 1024 * 1024) content += line;
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<unsigned>("threads");
+    for (const char* name : {"d.jsonl", "bom.jsonl", "d.json", "d.txt", "d.csv", "bom.csv", "d.tsv"}) {
+        QTest::addRow("%s one thread", name) << QString::fromLatin1(name) << 1u;
+        QTest::addRow("%s three threads", name) << QString::fromLatin1(name) << 3u;
+    }
+}
+
+void DatasetReaderTest::progressIsMonotonicAndEndsAtTotal()
+{
+    QFETCH(QString, name);
+    QFETCH(unsigned, threads);
+    const int documents = 3000;
+    const QByteArray content = progressFixture(name, documents);
     QTemporaryDir dir;
-    const auto path = writeFile(dir, "progress.jsonl", content).toStdString();
-    std::vector<double> seen;
+    const auto path = writeFile(dir, name, content).toStdString();
+    QVERIFY(!path.empty());
+
+    std::vector<ImportProgress> seen;
     ImportOptions options;
-    options.progress = [&seen](double fraction) {
-        seen.push_back(fraction);
+    options.threads = threads;
+    options.chunkBytes = kSmallChunk;
+    options.progress = [&seen](const ImportProgress& progress) {
+        seen.push_back(progress);
         return true;
     };
-    QVERIFY(readDataset(path, options).ok());
-    QVERIFY(seen.size() >= 3);  // 20 MiB in 8 MiB chunks
-    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
-    QCOMPARE(seen.back(), 1.0);
+    ImportReport report;
+    auto dataset = readDataset(path, options, &report);
+    QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.message().c_str());
+    const int bad = badRecords(documents);
+    QCOMPARE(int(dataset->size()), documents - bad);
+    QCOMPARE(int(report.skipped), bad);
+    QVERIFY(!report.cancelled);
+
+    // Once per chunk: the ~1 MB file crosses many 16 KiB chunks.
+    QVERIFY2(seen.size() >= std::size_t(content.size() / int(kSmallChunk) / 2), std::to_string(seen.size()).c_str());
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        QCOMPARE(seen[i].bytesTotal, std::uint64_t(content.size()));
+        if (i == 0) continue;
+        QVERIFY(seen[i].bytesRead > seen[i - 1].bytesRead);
+        QVERIFY(seen[i].documents >= seen[i - 1].documents);
+        QVERIFY(seen[i].problems >= seen[i - 1].problems);
+        QVERIFY(seen[i].fraction() >= seen[i - 1].fraction());
+        QVERIFY(seen[i].seconds >= seen[i - 1].seconds);
+    }
+    // The BOM and the CSV header count as read: the last call is at the file size.
+    QCOMPARE(seen.back().bytesRead, std::uint64_t(content.size()));
+    QCOMPARE(seen.back().fraction(), 1.0);
+    QCOMPARE(seen.back().documents, std::uint64_t(dataset->size()));
+    QCOMPARE(seen.back().problems, report.skipped);
+    QVERIFY(seen.front().fraction() < 0.5);
+}
+
+void DatasetReaderTest::cancelStopsEarlyInEveryFormat_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<unsigned>("threads");
+    QTest::addColumn<int>("cancelAt");   // the progress call that returns false
+    QTest::addColumn<bool>("encode");    // through the fused import + encode path
+    for (const char* name : {"d.jsonl", "d.json", "d.txt", "d.csv", "d.tsv"}) {
+        QTest::addRow("%s first call", name) << QString::fromLatin1(name) << 1u << 1 << false;
+        QTest::addRow("%s third call, four threads", name) << QString::fromLatin1(name) << 4u << 3 << false;
+        QTest::addRow("%s second call, encoding", name) << QString::fromLatin1(name) << 2u << 2 << true;
+    }
+}
+
+void DatasetReaderTest::cancelStopsEarlyInEveryFormat()
+{
+    QFETCH(QString, name);
+    QFETCH(unsigned, threads);
+    QFETCH(int, cancelAt);
+    QFETCH(bool, encode);
+    const int documents = 3000;
+    QTemporaryDir dir;
+    const auto path = writeFile(dir, name, progressFixture(name, documents)).toStdString();
+    QVERIFY(!path.empty());
 
     int calls = 0;
-    options.progress = [&calls](double) { return ++calls < 2; };
-    auto cancelled = readDataset(path, options);
-    QVERIFY(!cancelled.ok());
-    QCOMPARE(QString::fromStdString(cancelled.message()), QString::fromStdString(path) + ": import cancelled");
-    QCOMPARE(calls, 2);
+    std::uint64_t documentsAtCancel = 0;
+    std::uint64_t bytesAtCancel = 0;
+    ImportOptions options;
+    options.threads = threads;
+    options.chunkBytes = kSmallChunk;
+    options.progress = [&](const ImportProgress& progress) {
+        documentsAtCancel = progress.documents;
+        bytesAtCancel = progress.bytesRead;
+        return ++calls < cancelAt;
+    };
+    ImportReport report;
+    ImportedTokens tokens;
+    const auto countTokens = [](std::string_view, std::vector<std::int32_t>& out) {
+        out.push_back(1);
+        return std::size_t(1);
+    };
+    auto dataset = encode ? readDataset(path, options, &report, countTokens, tokens) : readDataset(path, options, &report);
+    QVERIFY(!dataset.ok());
+    // No call after the one that cancelled: the reader stopped merging at once.
+    QCOMPARE(calls, cancelAt);
+    QCOMPARE(QString::fromStdString(dataset.message()),
+             QStringLiteral("Import of %1 cancelled after %2 documents").arg(QString::fromStdString(path)).arg(documentsAtCancel));
+    QVERIFY(documentsAtCancel > 0);
+    QVERIFY(documentsAtCancel < std::uint64_t(documents) / 2);
+    QVERIFY(bytesAtCancel < std::uint64_t(QFileInfo(QString::fromStdString(path)).size()) / 2);
+    // Nothing of the cancelled import is left behind.
+    QVERIFY(report.cancelled);
+    QCOMPARE(report.documents, std::uint64_t(0));
+    QCOMPARE(report.lines, std::uint64_t(0));
+    QCOMPARE(report.issueCount(), std::uint64_t(0));
+    QVERIFY(report.issues.empty());
+    QVERIFY(tokens.tokens.empty());
+    QCOMPARE(tokens.offsets.size(), std::size_t(1));
+
+    // The same options without cancelling read everything.
+    options.progress = [](const ImportProgress&) { return true; };
+    auto complete = readDataset(path, options, &report);
+    QVERIFY2(complete.ok(), complete.ok() ? "" : complete.message().c_str());
+    QCOMPARE(int(complete->size()), documents - badRecords(documents));
+    QVERIFY(!report.cancelled);
+}
+
+void DatasetReaderTest::progressOfAPipeHasNoTotal()
+{
+    const QByteArray content = progressFixture(QStringLiteral("d.jsonl"), 2000);
+    QTemporaryDir dir;
+    const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("pipe.jsonl")));
+    QVERIFY(::mkfifo(fifo.constData(), 0600) == 0);
+    // fopen of the reading end waits for this writer.
+    std::thread writer([&fifo, &content] {
+        QFile out(QFile::decodeName(fifo));
+        if (out.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) out.write(content);
+    });
+    std::vector<ImportProgress> seen;
+    ImportOptions options;
+    options.chunkBytes = kSmallChunk;
+    options.progress = [&seen](const ImportProgress& progress) {
+        seen.push_back(progress);
+        return true;
+    };
+    ImportReport report;
+    auto dataset = readDataset(fifo.toStdString(), options, &report);
+    writer.join();
+    QVERIFY2(dataset.ok(), dataset.ok() ? "" : dataset.message().c_str());
+    QCOMPARE(int(dataset->size()), 2000 - badRecords(2000));
+    QVERIFY(seen.size() > 2);
+    for (const auto& progress : seen) {
+        QCOMPARE(progress.bytesTotal, std::uint64_t(0));
+        QCOMPARE(progress.fraction(), 0.0);
+    }
+    QCOMPARE(seen.back().bytesRead, std::uint64_t(content.size()));
+    QCOMPARE(seen.back().documents, std::uint64_t(dataset->size()));
 }
 
 void DatasetReaderTest::labelsOptionalForPrediction_data()

@@ -2422,7 +2422,7 @@ Test: micro-F1 %1, macro-F1 %2</source>
     <message>
         <location line="+14"/>
         <source>[%1] finished: %2</source>
-        <translation>[%1] 已完成：%2</translation>
+        <translation>[%1] 训练结束：%2</translation>
     </message>
     <message>
         <location line="+4"/>

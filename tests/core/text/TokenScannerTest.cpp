@@ -42,41 +42,23 @@ std::string randomText(std::mt19937& random)
     return text;
 }
 
-// Mostly ASCII, with long letter runs, so the 16-byte steps and their tails are exercised;
-// now and then one non-ASCII piece right after or inside a run.
-std::string randomAsciiText(std::mt19937& random)
-{
-    static const std::string ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789     \t\n.,;:-_+()'\"\x7F";
-    const auto& all = pieces();
-    std::uniform_int_distribution<std::size_t> pickAscii(0, ascii.size() - 1);
-    std::uniform_int_distribution<std::size_t> pickPiece(0, all.size() - 1);
-    std::uniform_int_distribution<int> length(0, 200);
-    std::uniform_int_distribution<int> percent(0, 99);
-    std::string text;
-    for (int i = length(random); i > 0; --i) {
-        const int roll = percent(random);
-        if (roll < 3) text += all[pickPiece(random)];
-        else if (roll < 8) text.append(static_cast<std::size_t>(percent(random) % 40), ascii[pickAscii(random) % 62]);
-        else text += ascii[pickAscii(random)];
-    }
-    return text;
-}
-
-// Long all-ASCII texts (the 64-byte block path), with words longer than a block, and a rare
-// non-ASCII piece so blocks are also cut short by one at every offset.
-std::string randomBlockText(std::mt19937& random)
+// Mostly ASCII texts of up to maxLength steps: per mille of the steps add a piece from pieces()
+// (non-ASCII right after or inside a run), runPerMille add a run of up to maxRun equal letters or
+// digits, the rest one ASCII byte.
+std::string randomAsciiText(std::mt19937& random, int maxLength, int piecePerMille, int runPerMille, int maxRun)
 {
     static const std::string ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789      \t\n.,;:-_+()'\"\x7F";
     const auto& all = pieces();
     std::uniform_int_distribution<std::size_t> pickAscii(0, ascii.size() - 1);
     std::uniform_int_distribution<std::size_t> pickPiece(0, all.size() - 1);
-    std::uniform_int_distribution<int> length(0, 700);
+    std::uniform_int_distribution<int> length(0, maxLength);
     std::uniform_int_distribution<int> perMille(0, 999);
+    std::uniform_int_distribution<std::size_t> runLength(0, static_cast<std::size_t>(maxRun));
     std::string text;
     for (int i = length(random); i > 0; --i) {
         const int roll = perMille(random);
-        if (roll < 2) text += all[pickPiece(random)];
-        else if (roll < 10) text.append(static_cast<std::size_t>(roll * 20 % 150), ascii[pickAscii(random) % 62]);
+        if (roll < piecePerMille) text += all[pickPiece(random)];
+        else if (roll < piecePerMille + runPerMille) text.append(runLength(random), ascii[pickAscii(random) % 62]);
         else text += ascii[pickAscii(random)];
     }
     return text;
@@ -142,8 +124,11 @@ void TokenScannerTest::fastPathMatchesReference()
     const TokenScanRules rules = rulesFromBits(bits);
     std::mt19937 random(20261124u + static_cast<unsigned>(bits));
     for (int i = 0; i < 6000; ++i) {
-        const std::string text = i % 3 == 0 ? randomText(random) : i % 3 == 1 ? randomAsciiText(random)
-                                                                             : randomBlockText(random);
+        // Thirds: any pieces; short mostly-ASCII texts (the 16-byte run steps); long all-ASCII
+        // texts with words longer than a block (the 64-byte block scan) and a rare non-ASCII piece.
+        const std::string text = i % 3 == 0 ? randomText(random)
+                                 : i % 3 == 1 ? randomAsciiText(random, 200, 30, 50, 40)
+                                              : randomAsciiText(random, 700, 2, 8, 150);
         const Tokens expected = reference(text, rules);
         const Tokens fast = inlined(text, rules);
         Tokens erased;

@@ -2437,6 +2437,11 @@ Test: micro-F1 %1, macro-F1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>[%1] cancelled while reading the data; nothing was trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>[%1] failed: %2</source>
         <translation type="unfinished"></translation>

@@ -2435,6 +2435,11 @@ Test: micro-F1 %1, macro-F1 %2</source>
         <translation>[%1] 已取消，可以继续训练</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>[%1] cancelled while reading the data; nothing was trained</source>
+        <translation>[%1] 读取数据时已取消，未进行训练</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>[%1] failed: %2</source>
         <translation>[%1] 失败：%2</translation>

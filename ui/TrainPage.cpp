@@ -396,7 +396,8 @@ void TrainPage::onJobFinished(int id)
         emit runFinished(e->runDir);
         break;
     case TrainQueue::State::Cancelled:
-        m_log->appendPlainText(tr("[%1] cancelled; it can be resumed").arg(name));
+        m_log->appendPlainText(m_queue->canResume(id) ? tr("[%1] cancelled; it can be resumed").arg(name)
+                                                      : tr("[%1] cancelled while reading the data; nothing was trained").arg(name));
         break;
     case TrainQueue::State::Failed:
         m_log->appendPlainText(tr("[%1] failed: %2").arg(name, e->message));

@@ -219,6 +219,10 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
         err << "tagbench-cli train: " << result.message() << '\n';
         return 1;
     }
+    if (result->status == TrainStatus::Cancelled && !std::filesystem::exists(options.runDir + "/config.json")) {
+        out << "Cancelled while reading the data; nothing was trained.\n";
+        return 130;
+    }
     if (result->status == TrainStatus::Cancelled) {
         out << "Cancelled after epoch " << result->epochsDone << ". Resume with: tagbench-cli train --resume "
             << options.runDir << '\n';

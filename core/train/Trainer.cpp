@@ -164,8 +164,9 @@ Status Trainer::Impl::prepareRunDirectory()
     }
     if (fs::exists(dir / "config.json", ec) || fs::exists(dir / "checkpoint", ec))
         return Error{m_options.runDir + ": already holds a run; resume it with --resume or choose another directory"};
-    fs::create_directories(dir / "checkpoint", ec);
-    if (!ec) fs::create_directories(dir / "scores", ec);
+    // checkpoint/ marks a run as config.json does: it is made with config.json, once the data is
+    // ready, so a run cancelled or failed while reading its data leaves a reusable folder.
+    fs::create_directories(dir, ec);
     if (ec) return Error{m_options.runDir + ": cannot create the run directory: " + ec.message()};
     return {};
 }
@@ -185,12 +186,27 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
     m_deviceName = device->description;
     log("device: " + m_deviceName);
 
-    auto data = prepareTrainingData(c, m_options.runDir, m_options.resume, [this](const std::string& line) { log(line); });
+    auto data = prepareTrainingData(c, m_options.runDir, m_options.resume, [this](const std::string& line) { log(line); }, cancel);
+    if (!data && data.message() == kDataPreparationCancelled) {
+        // Nothing was trained and, for a new run, config.json is not written: the folder is not
+        // a run yet, and a resumed run keeps the run.json of its last invocation.
+        log("cancelled while reading the data; nothing was trained");
+        TrainResult result;
+        result.status = TrainStatus::Cancelled;
+        result.device = m_deviceName;
+        result.seconds = secondsSince(m_started);
+        return result;
+    }
     if (!data) return data.error();
     m_data = std::move(*data);
     // Written once the data is known to be usable: config.json marks the directory as a run.
-    if (!m_options.resume)
+    if (!m_options.resume) {
+        std::error_code ec;
+        fs::create_directories(fs::path(m_options.runDir) / "checkpoint", ec);
+        if (!ec) fs::create_directories(fs::path(m_options.runDir) / "scores", ec);
+        if (ec) return Error{m_options.runDir + ": cannot create the run directory: " + ec.message()};
         if (auto s = writeFileAtomically(m_options.runDir + "/config.json", c.toJson()); !s) return s.error();
+    }
     const auto labels = static_cast<std::int64_t>(m_data.labelNames.size());
     if (c.train.posWeight == "list" && static_cast<std::int64_t>(c.train.posWeights.size()) != labels)
         return Error{"train.pos_weight has " + std::to_string(c.train.posWeights.size()) + " values but the training data has "

@@ -80,7 +80,9 @@ public:
     void setLogCallback(LogCallback callback);
 
     /// Runs to the end, to early stopping or until *cancel becomes true (checked every batch; the
-    /// run then stays resumable from its last finished epoch). Errors carry a message for the user.
+    /// run then stays resumable from its last finished epoch; while the data files are read it is
+    /// checked per chunk, and a new run then leaves no config.json: nothing to resume). Errors
+    /// carry a message for the user.
     Result<TrainResult> run(const std::atomic<bool>* cancel = nullptr);
 
     /// The validated config a run directory was started with (RUN_DIR/config.json), for --resume.

@@ -17,6 +17,8 @@
 
 namespace tagbench {
 
+const char* const kDataPreparationCancelled = "cancelled while preparing the data";
+
 namespace {
 
 int workerThreads(const TrainConfig& config)
@@ -25,13 +27,26 @@ int workerThreads(const TrainConfig& config)
     return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
+bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
+
 Result<Dataset> readSplit(const std::string& path, const std::string& name, int threads,
-                          const std::function<void(const std::string&)>& log)
+                          const std::function<void(const std::string&)>& log, const std::atomic<bool>* cancel)
 {
     ImportOptions options;
     options.threads = static_cast<unsigned>(threads);
+    // A multi-gigabyte split takes seconds to read: say how far it got, and stop when asked.
+    double nextReport = 2.0;
+    options.progress = [&](const ImportProgress& progress) {
+        if (progress.seconds >= nextReport && progress.bytesTotal > 0) {
+            log(name + ": read " + std::to_string(static_cast<int>(progress.fraction() * 100.0)) + "% ("
+                + std::to_string(progress.documents) + " documents)");
+            nextReport = progress.seconds + 2.0;
+        }
+        return !cancelled(cancel);
+    };
     ImportReport report;
     auto dataset = readDataset(path, options, &report);
+    if (report.cancelled) return Error{kDataPreparationCancelled};
     if (!dataset) return Error{name + " data: " + dataset.message()};
     std::string line = name + ": " + std::to_string(dataset->size()) + " documents from " + path;
     if (report.skipped > 0) line += " (" + std::to_string(report.skipped) + " skipped: " + report.summary() + ")";
@@ -127,21 +142,24 @@ Result<std::vector<std::string>> loadLabelNames(const std::string& path)
 }
 
 Result<TrainingData> prepareTrainingData(const TrainConfig& config, const std::string& runDir, bool resume,
-                                         const std::function<void(const std::string&)>& log)
+                                         const std::function<void(const std::string&)>& log,
+                                         const std::atomic<bool>* cancel)
 {
     const auto started = std::chrono::steady_clock::now();
     const int threads = workerThreads(config);
     TrainingData data;
 
-    auto train = readSplit(config.data.train, "train", threads, log);
+    auto train = readSplit(config.data.train, "train", threads, log, cancel);
     if (!train) return train.error();
-    auto dev = readSplit(config.data.dev, "dev", threads, log);
+    auto dev = readSplit(config.data.dev, "dev", threads, log, cancel);
     if (!dev) return dev.error();
     Result<Dataset> test = Dataset();
     if (!config.data.test.empty()) {
-        test = readSplit(config.data.test, "test", threads, log);
+        test = readSplit(config.data.test, "test", threads, log, cancel);
         if (!test) return test.error();
     }
+    // Tokenizer training and the vocabulary take seconds on big data; nothing is written before.
+    if (cancelled(cancel)) return Error{kDataPreparationCancelled};
     if (config.task == TaskKind::SingleLabel) {
         for (const auto* d : {&*train, &*dev, &*test})
             if (auto status = checkSingleLabel(*d, d->sourcePath()); !status) return status.error();

@@ -3,6 +3,7 @@
 #include "core/train/TrainConfig.h"
 #include "core/util/Result.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -41,9 +42,16 @@ struct TrainingData {
 
 /// Reads the data files of config, builds (or, when resuming, reloads from runDir) the label list,
 /// tokenizer and vocabulary, and encodes every split. A fresh run writes labels.txt, vocab.tsv
-/// and, for sentencepiece, tokenizer.model into runDir. log receives one line per step.
+/// and, for sentencepiece, tokenizer.model into runDir. log receives one line per step, and a
+/// progress line every few seconds while a big file is read. When *cancel becomes true while the
+/// files are read (checked per chunk) or before the tokenizer is built, it returns the error
+/// kDataPreparationCancelled.
 Result<TrainingData> prepareTrainingData(const TrainConfig& config, const std::string& runDir, bool resume,
-                                         const std::function<void(const std::string&)>& log);
+                                         const std::function<void(const std::string&)>& log,
+                                         const std::atomic<bool>* cancel = nullptr);
+
+/// The message of prepareTrainingData's error when it was cancelled.
+extern const char* const kDataPreparationCancelled;
 
 /// Reads RUN_DIR/labels.txt (one name per line).
 Result<std::vector<std::string>> loadLabelNames(const std::string& path);

@@ -28,7 +28,8 @@ TrainConfig tinyConfig(ModelKind model, const std::string& extraTrain = {})
 }
 
 Result<TrainResult> train(const TrainConfig& config, const QString& dir, bool resume = false,
-                          const std::atomic<bool>* cancel = nullptr, const Trainer::EpochCallback& onEpoch = {})
+                          const std::atomic<bool>* cancel = nullptr, const Trainer::EpochCallback& onEpoch = {},
+                          const Trainer::LogCallback& onLog = {})
 {
     TrainOptions options;
     options.runDir = dir.toStdString();
@@ -36,6 +37,7 @@ Result<TrainResult> train(const TrainConfig& config, const QString& dir, bool re
     options.resume = resume;
     Trainer trainer(config, options);
     if (onEpoch) trainer.setEpochCallback(onEpoch);
+    if (onLog) trainer.setLogCallback(onLog);
     return trainer.run(cancel);
 }
 
@@ -67,6 +69,7 @@ private slots:
     void sameSeedGivesIdenticalResults();
     void resumeEqualsUninterruptedRun();
     void cancelBeforeFirstEpochLeavesResumableRun();
+    void cancelWhileReadingDataLeavesNoRun();
     void refusesToOverwriteARun();
     void rejectsPosWeightListOfWrongLength();
 };
@@ -150,11 +153,15 @@ void TrainerTest::resumeEqualsUninterruptedRun()
     QCOMPARE(fileBytes(interrupted.filePath("model.pt")).size(), fileBytes(whole.filePath("model.pt")).size());
 }
 
+// Cancelled once the data is ready (the vocabulary line comes after the last check during data
+// preparation): the first batch sees it, and the run can be resumed.
 void TrainerTest::cancelBeforeFirstEpochLeavesResumableRun()
 {
     QTemporaryDir dir;
-    const std::atomic<bool> cancel{true};
-    const auto stopped = train(tinyConfig(ModelKind::FastText), dir.path(), false, &cancel);
+    std::atomic<bool> cancel{false};
+    const auto stopped = train(tinyConfig(ModelKind::FastText), dir.path(), false, &cancel, {}, [&cancel](const std::string& line) {
+        if (line.rfind("vocabulary:", 0) == 0) cancel = true;
+    });
     QVERIFY(stopped.ok());
     QCOMPARE(stopped->status, TrainStatus::Cancelled);
     QCOMPARE(stopped->epochsDone, std::int64_t(0));
@@ -165,6 +172,31 @@ void TrainerTest::cancelBeforeFirstEpochLeavesResumableRun()
     QVERIFY2(resumed.ok(), resumed.ok() ? "" : resumed.message().c_str());
     QCOMPARE(resumed->status, TrainStatus::Completed);
     QVERIFY(QFileInfo::exists(dir.filePath("scores/test.scores")));
+}
+
+// Cancelled while the files are read: nothing is trained, the folder does not become a run, and
+// a new run can use it.
+void TrainerTest::cancelWhileReadingDataLeavesNoRun()
+{
+    QTemporaryDir dir;
+    const std::atomic<bool> cancel{true};
+    std::vector<std::string> lines;
+    const auto stopped = train(tinyConfig(ModelKind::TextCnn), dir.path(), false, &cancel, {},
+                               [&lines](const std::string& line) { lines.push_back(line); });
+    QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.message().c_str());
+    QCOMPARE(stopped->status, TrainStatus::Cancelled);
+    QCOMPARE(stopped->epochsDone, std::int64_t(0));
+    QVERIFY(!QFileInfo::exists(dir.filePath("config.json")));
+    QVERIFY(!QFileInfo::exists(dir.filePath("run.json")));
+    QVERIFY(!QFileInfo::exists(dir.filePath("model.pt")));
+    QCOMPARE(QString::fromStdString(lines.back()), QStringLiteral("cancelled while reading the data; nothing was trained"));
+    QVERIFY(!Trainer::loadRunConfig(dir.path().toStdString()).ok());
+
+    TrainConfig config = tinyConfig(ModelKind::TextCnn);
+    config.train.epochs = 1;
+    const auto fresh = train(config, dir.path());
+    QVERIFY2(fresh.ok(), fresh.ok() ? "" : fresh.message().c_str());
+    QCOMPARE(fresh->status, TrainStatus::Completed);
 }
 
 void TrainerTest::refusesToOverwriteARun()

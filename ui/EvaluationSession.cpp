@@ -207,8 +207,8 @@ bool EvaluationSession::startOptimise(const eval::TuneOptions& options)
     const quint64 request = m_optimiseRequest;
     QMetaObject::invokeMethod(
         optimiser,
-        [optimiser, request, scores = m_run->scores, base = m_optimiseBase, options] {
-            optimiser->optimise(request, scores, base, options);
+        [optimiser, request, index = evaluator()->sharedIndex(), base = m_optimiseBase, options] {
+            optimiser->optimise(request, index, base, options);
         },
         Qt::QueuedConnection);
     emit optimiseStarted();

@@ -1,7 +1,5 @@
 #include "ui/ThresholdOptimiseWorker.h"
 
-#include "core/eval/InteractiveEvaluator.h"
-#include "core/eval/ScoreMatrix.h"
 
 #include <QElapsedTimer>
 
@@ -36,7 +34,7 @@ void ThresholdOptimiseWorker::release()
     m_indexed.reset();
 }
 
-void ThresholdOptimiseWorker::optimise(quint64 request, std::shared_ptr<const eval::ScoreMatrix> scores,
+void ThresholdOptimiseWorker::optimise(quint64 request, std::shared_ptr<const eval::InteractiveEvaluator::SharedIndex> index,
                                        const eval::DecisionRule& base, eval::TuneOptions options)
 {
     if (isCancelled(request)) {
@@ -44,16 +42,16 @@ void ThresholdOptimiseWorker::optimise(quint64 request, std::shared_ptr<const ev
         return;
     }
     try {
-        if (m_indexed != scores || !m_evaluator) {
+        if (m_indexed != index || !m_evaluator) {
             release();
             emit progress(request, 0, 0);
-            auto evaluator = eval::InteractiveEvaluator::create(scores, base);
+            auto evaluator = eval::InteractiveEvaluator::create(index, base);
             if (!evaluator.ok()) {
                 emit failed(request, QString::fromStdString(evaluator.message()));
                 return;
             }
             m_evaluator = std::move(evaluator).value();
-            m_indexed = std::move(scores);
+            m_indexed = std::move(index);
         }
         QElapsedTimer sinceSignal;
         sinceSignal.start();

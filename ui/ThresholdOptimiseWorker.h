@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/eval/DecisionRule.h"
+#include "core/eval/InteractiveEvaluator.h"
 #include "core/eval/ThresholdTuner.h"
 
 #include <QMetaType>
@@ -10,22 +11,17 @@
 #include <atomic>
 #include <memory>
 
-namespace tagbench::eval {
-class InteractiveEvaluator;
-class ScoreMatrix;
-}
-
 namespace tagbench::ui {
 
 /// Lives on a worker thread and runs core's threshold tuner for the Evaluate page, so that the
 /// slider and the table stay live while it works.
 ///
 /// Thread safety: the tuner moves an InteractiveEvaluator through thousands of rules, and an
-/// evaluator is not safe to share, so the worker indexes its own one over the run's score
-/// matrix. The matrix is shared, not copied: it is immutable once loaded (shared_ptr<const>),
-/// and concurrent reads of it from the UI thread's evaluator and this one are safe. The rule
-/// and the options are copies. The index is kept for the next request on the same matrix
-/// (indexing is the slow part of a big split) until release().
+/// evaluator is not safe to share, so the worker has its own one, built from the UI evaluator's
+/// read-only SharedIndex (sorted scores and rank structures: nearly all of the memory and the
+/// build time) and the run's score matrix, which both evaluators only read. Its per-rule state
+/// (documents grouped by their best label, counts), the rule and the options are its own. The
+/// evaluator is kept for the next request on the same index until release().
 class ThresholdOptimiseWorker final : public QObject {
     Q_OBJECT
 public:
@@ -35,11 +31,11 @@ public:
                                      QObject* parent = nullptr);
     ~ThresholdOptimiseWorker() override;
 
-    /// Blocking; call on the worker thread (queued). Tunes from base on scores; emits progress()
+    /// Blocking; call on the worker thread (queued). Tunes from base over index; emits progress()
     /// while it runs, then exactly one of finished(), failed() or cancelled().
-    void optimise(quint64 request, std::shared_ptr<const eval::ScoreMatrix> scores, const eval::DecisionRule& base,
-                  eval::TuneOptions options);
-    /// Drops the cached index (another run was loaded).
+    void optimise(quint64 request, std::shared_ptr<const eval::InteractiveEvaluator::SharedIndex> index,
+                  const eval::DecisionRule& base, eval::TuneOptions options);
+    /// Drops its evaluator and its hold on the index (another run was loaded).
     void release();
 
 signals:
@@ -53,7 +49,7 @@ private:
     bool isCancelled(quint64 request) const;
 
     std::shared_ptr<const std::atomic<quint64>> m_cancelledUpTo;
-    std::shared_ptr<const eval::ScoreMatrix> m_indexed;
+    std::shared_ptr<const eval::InteractiveEvaluator::SharedIndex> m_indexed;
     std::unique_ptr<eval::InteractiveEvaluator> m_evaluator;
 };
 

@@ -16,7 +16,7 @@ constexpr std::size_t kMaxLabels = 65535;  // ranks are stored as uint16
 
 LabelCounts InteractiveEvaluator::Index::labelCounts(std::uint32_t label, float threshold) const
 {
-    const LabelIndex& index = perLabel[label];
+    const LabelIndex& index = shared->perLabel[label];
     LabelCounts c;
     c.support = static_cast<std::int64_t>(index.goldPos.size());
     if (std::isinf(threshold) && threshold > 0) return c;
@@ -130,6 +130,15 @@ void InteractiveEvaluator::Index::refreshAll()
     refreshDocuments();
 }
 
+void InteractiveEvaluator::Index::startCounting()
+{
+    base.resize(labels);
+    counts.resize(labels);
+    extra.resize(labels);
+    buildFallback();
+    refreshAll();
+}
+
 InteractiveEvaluator::InteractiveEvaluator() : m_index(std::make_unique<Index>()) {}
 InteractiveEvaluator::~InteractiveEvaluator() = default;
 
@@ -149,12 +158,26 @@ Result<std::unique_ptr<InteractiveEvaluator>> InteractiveEvaluator::create(std::
     index.matrix = std::move(scores);
     index.rule = std::move(rule);
     index.build();
-    index.base.resize(index.labels);
-    index.counts.resize(index.labels);
-    index.extra.resize(index.labels);
-    index.buildFallback();
-    index.refreshAll();
+    index.startCounting();
     return evaluator;
+}
+
+Result<std::unique_ptr<InteractiveEvaluator>> InteractiveEvaluator::create(std::shared_ptr<const SharedIndex> shared,
+                                                                            DecisionRule rule)
+{
+    if (!shared) return Error{"no index to evaluate"};
+    if (auto s = rule.validate(shared->matrix->labelCount()); !s) return s.error();
+    std::unique_ptr<InteractiveEvaluator> evaluator(new InteractiveEvaluator());
+    Index& index = *evaluator->m_index;
+    index.adopt(std::move(shared));
+    index.rule = std::move(rule);
+    index.startCounting();
+    return evaluator;
+}
+
+std::shared_ptr<const InteractiveEvaluator::SharedIndex> InteractiveEvaluator::sharedIndex() const
+{
+    return m_index->shared;
 }
 
 const DecisionRule& InteractiveEvaluator::rule() const { return m_index->rule; }
@@ -246,7 +269,7 @@ LabelCounts InteractiveEvaluator::countsAt(std::uint32_t label, float threshold)
 LabelCurve InteractiveEvaluator::curve(std::uint32_t label, std::size_t maxPoints) const
 {
     const Index& x = *m_index;
-    const auto& sorted = x.perLabel[label].sorted;
+    const auto& sorted = x.shared->perLabel[label].sorted;
     std::vector<float> distinct;
     for (std::size_t i = 0; i < sorted.size(); ++i)
         if (i == 0 || sorted[i] != sorted[i - 1]) distinct.push_back(sorted[i]);
@@ -264,7 +287,7 @@ LabelCurve InteractiveEvaluator::curve(std::uint32_t label, std::size_t maxPoint
 LabelCurve InteractiveEvaluator::sampledCurve(std::uint32_t label, const std::vector<float>& thresholds) const
 {
     LabelCurve curve;
-    curve.support = static_cast<std::int64_t>(m_index->perLabel[label].goldPos.size());
+    curve.support = static_cast<std::int64_t>(m_index->shared->perLabel[label].goldPos.size());
     for (const float t : thresholds) {
         const LabelMetrics m = labelMetrics(m_index->labelCounts(label, t));
         curve.thresholds.push_back(t);
@@ -279,7 +302,7 @@ LabelCurve InteractiveEvaluator::sampledCurve(std::uint32_t label, const std::ve
 
 std::vector<float> InteractiveEvaluator::goldScores(std::uint32_t label) const
 {
-    const Index::LabelIndex& index = m_index->perLabel[label];
+    const Index::LabelIndex& index = m_index->shared->perLabel[label];
     std::vector<float> scores;
     scores.reserve(index.goldPos.size());
     for (const std::uint32_t pos : index.goldPos) scores.push_back(index.sorted[pos]);
@@ -289,9 +312,9 @@ std::vector<float> InteractiveEvaluator::goldScores(std::uint32_t label) const
 std::size_t InteractiveEvaluator::memoryBytes() const
 {
     const Index& x = *m_index;
-    std::size_t bytes = (x.top.capacity() + x.slotTop.capacity()) * sizeof(Index::TopEntry) +
+    std::size_t bytes = (x.shared->top.capacity() + x.slotTop.capacity()) * sizeof(Index::TopEntry) +
                         x.slots.capacity() * sizeof(Index::Slot) + x.displacedSlots.capacity() * 4;
-    for (const auto& l : x.perLabel)
+    for (const auto& l : x.shared->perLabel)
         bytes += l.sorted.capacity() * 4 + l.goldPos.capacity() * 4 + l.ranks.memoryBytes() + l.goldRanks.memoryBytes();
     return bytes;
 }

@@ -43,6 +43,16 @@ public:
     /// Indexes scores (O(documents x labels x log)); the matrix is shared, not copied.
     static Result<std::unique_ptr<InteractiveEvaluator>> create(std::shared_ptr<const ScoreMatrix> scores,
                                                                  DecisionRule rule = DecisionRule());
+    /// The read-only part of an evaluator's index (sorted scores, rank structures, each
+    /// document's best labels: nearly all of its memory and build time).
+    class SharedIndex;
+    /// Another evaluator over the same scores from a sharedIndex(), starting at rule: only the
+    /// per-rule state is built (O(documents log documents)). Evaluators that share an index can
+    /// be used on different threads; the index and the scores are only read.
+    static Result<std::unique_ptr<InteractiveEvaluator>> create(std::shared_ptr<const SharedIndex> index,
+                                                                 DecisionRule rule = DecisionRule());
+    /// This evaluator's read-only index, for create(index, rule) (on another thread if wanted).
+    std::shared_ptr<const SharedIndex> sharedIndex() const;
     ~InteractiveEvaluator();
     InteractiveEvaluator(const InteractiveEvaluator&) = delete;
     InteractiveEvaluator& operator=(const InteractiveEvaluator&) = delete;

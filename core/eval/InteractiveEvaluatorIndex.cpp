@@ -49,6 +49,9 @@ struct RankBefore {
 
 void InteractiveEvaluator::Index::build()
 {
+    auto building = std::make_shared<Shared>();
+    auto& perLabel = building->perLabel;
+    auto& top = building->top;
     const ScoreMatrix& m = *matrix;
     documents = m.documentCount();
     labels = m.labelCount();
@@ -133,6 +136,18 @@ void InteractiveEvaluator::Index::build()
             index.goldRanks = WaveletMatrix(goldRanks, bits);
         }
     });
+    building->matrix = matrix;
+    building->topWidth = topWidth;
+    shared = std::move(building);
+}
+
+void InteractiveEvaluator::Index::adopt(std::shared_ptr<const Shared> index)
+{
+    matrix = index->matrix;
+    documents = matrix->documentCount();
+    labels = matrix->labelCount();
+    topWidth = index->topWidth;
+    shared = std::move(index);
 }
 
 std::uint32_t InteractiveEvaluator::Index::rankInRow(std::uint32_t document, std::uint32_t label) const
@@ -154,7 +169,7 @@ void InteractiveEvaluator::Index::buildFallback()
     documentsWithoutEnabledLabel = 0;
     for (std::uint32_t d = 0; d < documents; ++d) {
         std::uint32_t best = kNoLabel, rank = 0;
-        const TopEntry* entries = top.data() + static_cast<std::size_t>(d) * topWidth;
+        const TopEntry* entries = shared->top.data() + static_cast<std::size_t>(d) * topWidth;
         for (std::size_t r = 0; r < topWidth; ++r) {
             if (!rule.isDisabled(entries[r].label)) {
                 best = entries[r].label;
@@ -194,7 +209,7 @@ void InteractiveEvaluator::Index::buildFallback()
         for (std::size_t i = slotOffsets[l]; i < slotOffsets[l + 1]; ++i) {
             const auto d = static_cast<std::uint32_t>(keys[i]);
             slots[i] = Slot{matrix->score(d, l), rankOf[d], d, matrix->isGold(d, static_cast<std::uint32_t>(l)) ? 1u : 0u};
-            std::copy_n(top.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(d) * topWidth), topWidth,
+            std::copy_n(shared->top.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(d) * topWidth), topWidth,
                         slotTop.begin() + static_cast<std::ptrdiff_t>(i * topWidth));
             if (rankOf[d] > 0) displacedSlots.push_back(static_cast<std::uint32_t>(i));
         }

@@ -26,7 +26,7 @@ public:
     std::shared_ptr<const ScoreMatrix> matrix;
     std::size_t documents = 0;
     std::size_t labels = 0;
-    std::vector<LabelIndex> perLabel;
+
 
     // Each document's best kTopPerDocument labels in rank order (documents x topWidth).
     struct TopEntry {
@@ -34,7 +34,10 @@ public:
         std::uint32_t label;
     };
     std::size_t topWidth = 0;
-    std::vector<TopEntry> top;
+    // perLabel and top, built once per score matrix and never changed: evaluators over the same
+    // scores share them (across threads too); each keeps its own rule, slots and counts below.
+    using Shared = InteractiveEvaluator::SharedIndex;
+    std::shared_ptr<const Shared> shared;
 
     // Documents with an enabled label, grouped by their fallback (best enabled) label and sorted
     // by its score descending: the documents that can be empty at a threshold are a suffix of
@@ -63,6 +66,10 @@ public:
     bool topKLimited() const { return rule.topK() > 0 && static_cast<std::size_t>(rule.topK()) < labels; }
 
     void build();
+    /// Takes an index another evaluator built over the same scores.
+    void adopt(std::shared_ptr<const Shared> index);
+    /// Sizes the counts and computes them for rule (after build() or adopt()).
+    void startCounting();
     void buildFallback();
     LabelCounts labelCounts(std::uint32_t label, float threshold) const;
     void refreshLabel(std::uint32_t label);
@@ -71,6 +78,14 @@ public:
     bool isEmpty(std::size_t slot, float minThreshold) const;
     bool isEmptySlow(std::uint32_t document, float bound) const;
     std::uint32_t rankInRow(std::uint32_t document, std::uint32_t label) const;
+};
+
+class InteractiveEvaluator::SharedIndex final {
+public:
+    std::shared_ptr<const ScoreMatrix> matrix;
+    std::size_t topWidth = 0;
+    std::vector<Index::LabelIndex> perLabel;
+    std::vector<Index::TopEntry> top;  // documents x topWidth
 };
 
 } // namespace tagbench::eval

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <random>
+#include <thread>
 
 using namespace tagbench::eval;
 
@@ -16,6 +17,7 @@ private slots:
     void agreesWithBruteForce();
     void followsEditsExactly_data();
     void followsEditsExactly();
+    void evaluatorsSharingAnIndexAreIndependent();
     void handComputedCase();
     void curveMatchesCountsAt();
     void rejectsBadInput();
@@ -128,6 +130,58 @@ void InteractiveEvaluatorTest::followsEditsExactly()
     }
 }
 
+namespace {
+
+// One random edit of the rule, as a user or the optimiser makes them.
+void randomEdit(InteractiveEvaluator& evaluator, std::mt19937& rng, int labels)
+{
+    const auto label = static_cast<std::uint32_t>(rng() % labels);
+    switch (rng() % 7) {
+    case 0: evaluator.setGlobalThreshold(reference::randomThreshold(rng)); break;
+    case 1:
+    case 2: evaluator.setLabelThreshold(label, reference::randomThreshold(rng)); break;
+    case 3: evaluator.clearLabelThreshold(label); break;
+    case 4: evaluator.setTopK(static_cast<int>(rng() % (labels + 2))); break;
+    case 5: evaluator.setAtLeastOne(!evaluator.rule().atLeastOne()); break;
+    default: evaluator.setDisabled(label, rng() % 3 != 0); break;
+    }
+}
+
+} // namespace
+
+// A second evaluator built from the first one's index (as the optimiser's worker does) counts
+// exactly, and edits on either thread leave the other alone.
+void InteractiveEvaluatorTest::evaluatorsSharingAnIndexAreIndependent()
+{
+    const int labels = 23;
+    std::mt19937 rng(2026);
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 150, labels, true));
+    auto first = InteractiveEvaluator::create(matrix, reference::randomRule(rng, labels));
+    QVERIFY(first.ok());
+    auto second = InteractiveEvaluator::create((*first)->sharedIndex(), reference::randomRule(rng, labels));
+    QVERIFY2(second.ok(), second.ok() ? "" : second.message().c_str());
+    QCOMPARE((*second)->sharedIndex(), (*first)->sharedIndex());
+    QCOMPARE(&(*second)->scores(), matrix.get());
+    checkAgainstReference(**second, *matrix, QStringLiteral("new from the shared index"));
+    checkAgainstReference(**first, *matrix, QStringLiteral("first after the second was made"));
+
+    for (int round = 0; round < 20 && !QTest::currentTestFailed(); ++round) {
+        std::mt19937 otherRng(static_cast<unsigned>(round));
+        std::thread other([&] {
+            for (int step = 0; step < 40; ++step) randomEdit(**second, otherRng, labels);
+        });
+        for (int step = 0; step < 40; ++step) randomEdit(**first, rng, labels);
+        other.join();
+        checkAgainstReference(**first, *matrix, QStringLiteral("first, round %1").arg(round));
+        checkAgainstReference(**second, *matrix, QStringLiteral("second, round %1").arg(round));
+    }
+
+    DecisionRule bad;
+    bad.setLabelThreshold(labels, 0.5f);   // one past the last label
+    QVERIFY(!InteractiveEvaluator::create((*first)->sharedIndex(), bad).ok());
+    QVERIFY(!InteractiveEvaluator::create(std::shared_ptr<const InteractiveEvaluator::SharedIndex>(), DecisionRule()).ok());
+}
+
 void InteractiveEvaluatorTest::handComputedCase()
 {
     // 3 labels; doc2 ties labels 0 and 1 at 0.5; doc3 has no gold and low scores.
@@ -211,7 +265,7 @@ void InteractiveEvaluatorTest::curveMatchesCountsAt()
 
 void InteractiveEvaluatorTest::rejectsBadInput()
 {
-    QVERIFY(!InteractiveEvaluator::create(nullptr).ok());
+    QVERIFY(!InteractiveEvaluator::create(std::shared_ptr<const ScoreMatrix>()).ok());
     auto noLabels = std::make_shared<ScoreMatrix>(std::vector<std::string>{});
     QVERIFY(!InteractiveEvaluator::create(noLabels).ok());
     auto m = std::make_shared<ScoreMatrix>(std::vector<std::string>{"a"});

@@ -59,6 +59,26 @@ void addTitle(QCustomPlot& plot, const QString& text)
     plot.plotLayout()->addElement(0, 0, new QCPTextElement(&plot, text, font));
 }
 
+/// Bars of values (one per label, in the order given) named by the labels, slanted.
+QCPBars* addLabelBars(QCustomPlot& plot, const QStringList& names, const QVector<double>& values, const QColor& colour)
+{
+    QVector<double> keys;
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    for (int i = 0; i < names.size(); ++i) {
+        keys << i + 1;
+        ticker->addTick(i + 1, names[i]);
+    }
+    auto* bars = new QCPBars(plot.xAxis, plot.yAxis);
+    bars->setData(keys, values, true);
+    bars->setPen(Qt::NoPen);
+    bars->setBrush(colour);
+    bars->setWidth(0.75);
+    plot.xAxis->setTicker(ticker);
+    plot.xAxis->setTickLabelRotation(60);
+    plot.xAxis->setRange(0.3, std::max(1, int(names.size())) + 0.7);
+    return bars;
+}
+
 QString percent(double value)
 {
     return QLocale().toString(value * 100.0, 'f', 1) + QLatin1Char('%');
@@ -160,21 +180,13 @@ void ReportWriter::drawDistribution(QCPPainter& painter, const QRect& area, doub
 {
     auto plot = makePlot(7.5 * scale);
     const QVector<int> order = chartOrder();
-    QVector<double> keys, values;
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    for (int i = 0; i < order.size(); ++i) {
-        keys << i + 1;
-        values << double(m_data.labels[order[i]].support);
-        ticker->addTick(i + 1, m_data.labels[order[i]].name);
+    QStringList names;
+    QVector<double> values;
+    for (const int label : order) {
+        names << m_data.labels[label].name;
+        values << double(m_data.labels[label].support);
     }
-    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-    bars->setData(keys, values, true);
-    bars->setPen(Qt::NoPen);
-    bars->setBrush(chartstyle::primary());
-    bars->setWidth(0.75);
-    plot->xAxis->setTicker(ticker);
-    plot->xAxis->setTickLabelRotation(60);
-    plot->xAxis->setRange(0.3, std::max(1, int(order.size())) + 0.7);
+    QCPBars* bars = addLabelBars(*plot, names, values, chartstyle::primary());
     plot->yAxis->setLabel(tr("Gold documents"));
     bool found = false;
     const QCPRange range = bars->getValueRange(found);
@@ -188,22 +200,13 @@ void ReportWriter::drawDistribution(QCPPainter& painter, const QRect& area, doub
 void ReportWriter::drawF1(QCPPainter& painter, const QRect& area, double scale) const
 {
     auto plot = makePlot(7.5 * scale);
-    const QVector<int> order = chartOrder();
-    QVector<double> keys, values;
-    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-    for (int i = 0; i < order.size(); ++i) {
-        keys << i + 1;
-        values << m_data.labels[order[i]].f1;
-        ticker->addTick(i + 1, m_data.labels[order[i]].name);
+    QStringList names;
+    QVector<double> values;
+    for (const int label : chartOrder()) {
+        names << m_data.labels[label].name;
+        values << m_data.labels[label].f1;
     }
-    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-    bars->setData(keys, values, true);
-    bars->setPen(Qt::NoPen);
-    bars->setBrush(chartstyle::secondary());
-    bars->setWidth(0.75);
-    plot->xAxis->setTicker(ticker);
-    plot->xAxis->setTickLabelRotation(60);
-    plot->xAxis->setRange(0.3, std::max(1, int(order.size())) + 0.7);
+    addLabelBars(*plot, names, values, chartstyle::secondary());
     plot->yAxis->setRange(0, 1.0);
     plot->yAxis->setLabel(tr("F1"));
     addTitle(*plot, tr("F1 per label (same labels)"));

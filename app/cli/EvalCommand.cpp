@@ -95,7 +95,7 @@ int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     const eval::Metrics metrics = eval::evaluate(*scores, predictor->rule());
     char line[512];
     std::snprintf(line, sizeof line, "Model: %s (%s, %zu labels) on %s\nData: %s, %zu documents scored in %.2f s (%.0f documents/s)\n",
-                  a.value("model").c_str(), modelKindName(predictor->bundle().manifest().model.kind).c_str(),
+                  a.value("model").c_str(), predictor->bundle().manifest().model.kind.c_str(),
                   predictor->labels().size(), predictor->deviceDescription().c_str(), a.value("data").c_str(),
                   dataset->size(), seconds, seconds > 0 ? static_cast<double>(dataset->size()) / seconds : 0.0);
     out << line;

@@ -78,7 +78,7 @@ Result<std::int64_t> registerRun(ProjectStore& store, const std::string& runDir,
     record.runDir = runDir;
     record.configJson = config.toJson();
     record.status = RunStatus::Running;
-    record.modelType = modelKindName(config.model);
+    record.modelType = config.model.kind;
     record.metricsJson = "{}";
     return store.addRun(record);
 }
@@ -228,13 +228,18 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
             << options.runDir << '\n';
         return 130;
     }
+    if (result->status == TrainStatus::Diverged) {
+        err << "tagbench-cli train: " << result->message << '\n';
+        if (result->bestEpoch == 0) return 1;
+    }
     out << "Best epoch " << result->bestEpoch << " of " << result->epochsDone << " ("
         << trainStatusName(result->status) << "), threshold " << result->threshold << ", "
         << static_cast<long long>(result->examplesPerSecond) << " examples/s, peak RSS "
         << result->peakRssBytes / (1024 * 1024) << " MiB, " << formatDuration(result->seconds) << '\n';
     out << "dev:  " << result->devPerformanceLine << '\n';
     if (!result->testPerformanceLine.empty()) out << "test: " << result->testPerformanceLine << '\n';
-    return 0;
+    // A diverged run kept its best epoch, but it did not train as asked: say so in the exit code.
+    return result->status == TrainStatus::Diverged ? 3 : 0;
 }
 
 } // namespace tagbench::cli

@@ -1,7 +1,6 @@
 // Tagbench desktop workbench.
 #include "ui/LanguageManager.h"
 #include "ui/MainWindow.h"
-#include "ui/ScreenshotRunner.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,14 +30,10 @@ int main(int argc, char* argv[])
         QStringLiteral("language"),
         QStringLiteral("UI language for this run: en, zh_CN or system (the saved choice is kept)."),
         QStringLiteral("code"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot-all"),
-        QStringLiteral("Load the files, save a PNG of every page into <dir>, then quit."),
-        QStringLiteral("dir"));
     const QCommandLineOption sizeOption(QStringLiteral("window-size"),
                                         QStringLiteral("Window size as WIDTHxHEIGHT."),
                                         QStringLiteral("size"));
-    parser.addOptions({languageOption, screenshotOption, sizeOption});
+    parser.addOptions({languageOption, sizeOption});
     parser.process(app);
 
     tagbench::ui::LanguageManager languages;
@@ -68,15 +63,6 @@ int main(int argc, char* argv[])
     window.show();
 
     const QStringList files = parser.positionalArguments();
-    if (parser.isSet(screenshotOption)) {
-        window.setIssuePolicy(tagbench::ui::MainWindow::IssuePolicy::AlwaysSkip);
-        for (const QString& file : files)
-            window.openPath(file);
-        auto* runner = new tagbench::ui::ScreenshotRunner(&window, parser.value(screenshotOption), &window);
-        QObject::connect(runner, &tagbench::ui::ScreenshotRunner::finished, &app, &QCoreApplication::exit);
-        runner->start();
-        return app.exec();
-    }
     // Open after the event loop starts so the window paints before the first load.
     QTimer::singleShot(0, &window, [&window, files] {
         for (const QString& file : files)

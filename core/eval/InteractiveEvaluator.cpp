@@ -103,12 +103,12 @@ void InteractiveEvaluator::Index::refreshDocuments()
             if (slots[slot].rank >= k && slots[slot].score >= thresholds[l]) visit(slot, static_cast<std::uint32_t>(l));
         }
     }
-    right = predict = 0;
+    truePositives = predicted = 0;
     for (std::size_t l = 0; l < labels; ++l) {
         counts[l].truePositives = base[l].truePositives + extra[l].truePositives;
         counts[l].predicted = base[l].predicted + extra[l].predicted;
-        right += counts[l].truePositives;
-        predict += counts[l].predicted;
+        truePositives += counts[l].truePositives;
+        predicted += counts[l].predicted;
     }
 }
 
@@ -121,11 +121,11 @@ void InteractiveEvaluator::Index::refreshLabel(std::uint32_t label)
 void InteractiveEvaluator::Index::refreshAll()
 {
     thresholds = rule.effectiveThresholds(labels);
-    standard = 0;
+    gold = 0;
     for (std::uint32_t l = 0; l < labels; ++l) {
         base[l] = labelCounts(l, thresholds[l]);
         counts[l].support = base[l].support;
-        standard += base[l].support;
+        gold += base[l].support;
     }
     refreshDocuments();
 }
@@ -251,9 +251,9 @@ void InteractiveEvaluator::setDisabled(std::uint32_t label, bool disabled)
 }
 
 const std::vector<LabelCounts>& InteractiveEvaluator::counts() const { return m_index->counts; }
-std::int64_t InteractiveEvaluator::right() const { return m_index->right; }
-std::int64_t InteractiveEvaluator::predict() const { return m_index->predict; }
-std::int64_t InteractiveEvaluator::standard() const { return m_index->standard; }
+std::int64_t InteractiveEvaluator::truePositives() const { return m_index->truePositives; }
+std::int64_t InteractiveEvaluator::predicted() const { return m_index->predicted; }
+std::int64_t InteractiveEvaluator::gold() const { return m_index->gold; }
 std::int64_t InteractiveEvaluator::documentsWithoutPrediction() const { return m_index->empty; }
 
 Metrics InteractiveEvaluator::metrics() const

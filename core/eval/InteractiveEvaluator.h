@@ -80,9 +80,9 @@ public:
     /// Per-label counts under the current rule.
     const std::vector<LabelCounts>& counts() const;
     /// Micro sums under the current rule: right, predict, standard.
-    std::int64_t right() const;
-    std::int64_t predict() const;
-    std::int64_t standard() const;
+    std::int64_t truePositives() const;
+    std::int64_t predicted() const;
+    std::int64_t gold() const;
     /// Documents with no predicted label under the current rule.
     std::int64_t documentsWithoutPrediction() const;
     /// Full metrics (micro, macro, per label) under the current rule; O(labels).

@@ -61,7 +61,7 @@ public:
     std::vector<LabelCounts> base;  // without atLeastOne
     std::vector<LabelCounts> counts;
     std::vector<LabelCounts> extra;  // atLeastOne additions
-    std::int64_t right = 0, predict = 0, standard = 0, empty = 0;
+    std::int64_t truePositives = 0, predicted = 0, gold = 0, empty = 0;
 
     bool topKLimited() const { return rule.topK() > 0 && static_cast<std::size_t>(rule.topK()) < labels; }
 

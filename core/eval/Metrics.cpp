@@ -43,17 +43,17 @@ Metrics metricsFromCounts(const std::vector<LabelCounts>& counts, std::int64_t d
     double f1Sum = 0.0;
     std::int64_t present = 0;
     for (const LabelCounts& c : counts) {
-        m.right += c.truePositives;
-        m.predict += c.predicted;
-        m.standard += c.support;
+        m.truePositives += c.truePositives;
+        m.predicted += c.predicted;
+        m.gold += c.support;
         m.labels.push_back(labelMetrics(c));
         if (c.support > 0 || c.predicted > 0) {
             f1Sum += m.labels.back().f1;
             ++present;
         }
     }
-    m.precision = ratio(m.right, m.predict);
-    m.recall = ratio(m.right, m.standard);
+    m.precision = ratio(m.truePositives, m.predicted);
+    m.recall = ratio(m.truePositives, m.gold);
     m.f1 = fBeta(m.precision, m.recall, 1.0);
     m.macroF1 = present > 0 ? f1Sum / static_cast<double>(present) : 0.0;
     return m;
@@ -78,8 +78,8 @@ std::string performanceLine(const Metrics& m)
     std::snprintf(buffer, sizeof(buffer),
                   "Performance is precision: %.6f, recall: %.6f, fscore: %.6f, macro-fscore: %.6f, right: %lld, "
                   "predict: %lld, standard: %lld.",
-                  m.precision, m.recall, m.f1, m.macroF1, static_cast<long long>(m.right),
-                  static_cast<long long>(m.predict), static_cast<long long>(m.standard));
+                  m.precision, m.recall, m.f1, m.macroF1, static_cast<long long>(m.truePositives),
+                  static_cast<long long>(m.predicted), static_cast<long long>(m.gold));
     return buffer;
 }
 

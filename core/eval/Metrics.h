@@ -30,14 +30,14 @@ struct LabelMetrics {
 
 /// Quality of a set of predictions against gold labels.
 ///
-/// Micro averages pool all labels: right = correct predicted labels, predict = predicted
-/// labels, standard = gold labels. Macro-F1 follows NeuralClassifier: the mean of per-label F1
+/// Micro averages pool all labels: truePositives = correct predicted labels, predicted =
+/// predicted labels, gold = gold labels (the seed's "right", "predict" and "standard"). Macro-F1 follows NeuralClassifier: the mean of per-label F1
 /// over the labels that occur in the gold sets OR in the predictions (labels absent from both
 /// are left out rather than counted as 0 or 1). Any ratio with a zero denominator is 0.
 struct Metrics {
-    std::int64_t right = 0;
-    std::int64_t predict = 0;
-    std::int64_t standard = 0;
+    std::int64_t truePositives = 0;
+    std::int64_t predicted = 0;
+    std::int64_t gold = 0;
     double precision = 0.0;
     double recall = 0.0;
     double f1 = 0.0;

@@ -86,12 +86,12 @@ struct Best {
 
 double microPrecision(const InteractiveEvaluator& e)
 {
-    return e.predict() > 0 ? static_cast<double>(e.right()) / static_cast<double>(e.predict()) : 0.0;
+    return e.predicted() > 0 ? static_cast<double>(e.truePositives()) / static_cast<double>(e.predicted()) : 0.0;
 }
 
 double microRecall(const InteractiveEvaluator& e)
 {
-    return e.standard() > 0 ? static_cast<double>(e.right()) / static_cast<double>(e.standard()) : 0.0;
+    return e.gold() > 0 ? static_cast<double>(e.truePositives()) / static_cast<double>(e.gold()) : 0.0;
 }
 
 // Best global threshold among the gold scores: a coarse pass over evenly spaced candidates,

@@ -2,6 +2,8 @@
 
 #include "core/eval/Metrics.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 
 namespace tagbench {
@@ -41,11 +43,13 @@ std::string Bundle::describe() const
     std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(fileSize()) / 1e6);
     std::string text = "Bundle: " + path() + " (" + size + ", format " + std::to_string(formatVersion()) +
                        ", Tagbench " + m.tagbenchVersion + ", created " + m.created + ")\n";
-    text += "Model: " + modelKindName(m.model.kind) + " " + taskKindName(m.model.task) + ", " +
-            std::to_string(m.labels.size()) + " labels, vocabulary " + std::to_string(m.vocabulary.size()) +
-            ", embedding " + std::to_string(m.model.embeddingDim);
-    if (m.model.kind == ModelKind::FastText)
-        text += ", word n-grams " + std::to_string(m.model.wordNgrams) + ", buckets " + std::to_string(m.model.buckets);
+    text += "Model: " + m.model.kind + " " + taskKindName(m.model.task) + ", " + std::to_string(m.labels.size()) +
+            " labels, vocabulary " + std::to_string(m.vocabulary.size());
+    if (m.model.embeddingDim > 0) text += ", embedding " + std::to_string(m.model.embeddingDim);
+    if (m.model.options) {
+        const nlohmann::json section = m.model.options->toJson();
+        for (const auto& [key, value] : section.items()) text += ", " + key + " " + value.dump();
+    }
     text += "\nTokenizer: " + std::string(tokenizerKindName(m.tokenizer.kind)) + (m.tokenizer.lowercase ? ", lowercase" : "") +
             (m.tokenizer.keepPunctuation ? ", punctuation kept" : "") + (m.tokenizer.pretokenized ? ", pretokenized" : "") + "\n";
     if (!m.hierarchy.separator.empty())

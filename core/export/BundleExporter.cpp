@@ -4,12 +4,14 @@
 #include "core/eval/ScoreMatrix.h"
 #include "core/export/Bundle.h"
 #include "core/export/BundleFile.h"
-#include "core/export/BundleModel.h"
 #include "core/export/Safetensors.h"
 #include "core/export/Sha256.h"
-#include "core/text/Vocabulary.h"
-#include "core/train/Checkpoint.h"
+#include "core/export/torch/BundleModel.h"
+#include "core/model/ModelRegistry.h"
+#include "core/train/TrainConfig.h"
 #include "core/train/TrainingData.h"
+#include "core/train/TrainingRule.h"
+#include "core/train/torch/Checkpoint.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -58,79 +60,6 @@ std::string utcNow()
     return text;
 }
 
-// The run's config.json as the trainer normalised it (TrainConfig::toJson). It is read here
-// rather than through TrainConfig::load, which insists that the training data files still exist:
-// a run must stay exportable after its data moved.
-struct RunConfig {
-    ModelSpec model;
-    TokenizerConfig tokenizer;
-    double threshold = 0.5;
-    bool thresholdFromDev = false;
-    std::int64_t topK = 0;
-    std::string trainData;
-    std::string text;
-};
-
-Result<RunConfig> readRunConfig(const std::string& path)
-{
-    auto text = readText(path);
-    if (!text) return text.error();
-    RunConfig out;
-    out.text = *text;
-    try {
-        const json j = json::parse(*text);
-        const std::string model = j.at("model").get<std::string>();
-        if (model == modelKindName(ModelKind::TextCnn)) out.model.kind = ModelKind::TextCnn;
-        else if (model == modelKindName(ModelKind::FastText)) out.model.kind = ModelKind::FastText;
-        else return Error{path + ": model: unknown model \"" + model + "\""};
-        out.model.task = j.at("task").get<std::string>() == taskKindName(TaskKind::SingleLabel) ? TaskKind::SingleLabel
-                                                                                               : TaskKind::MultiLabel;
-        out.model.embeddingDim = j.at("embedding").at("dimension").get<std::int64_t>();
-        const json& cnn = j.at("TextCNN");
-        out.model.kernelSizes = cnn.at("kernel_sizes").get<std::vector<std::int64_t>>();
-        out.model.numKernels = cnn.at("num_kernels").get<std::int64_t>();
-        out.model.topKMaxPooling = cnn.at("top_k_max_pooling").get<std::int64_t>();
-        out.model.hidden = cnn.at("hidden").get<std::int64_t>();
-        out.model.dropout = cnn.at("dropout").get<double>();
-        out.model.maxLength = cnn.at("max_length").get<std::int64_t>();
-        const json& ft = j.at("FastText");
-        out.model.wordNgrams = ft.at("word_ngrams").get<std::int64_t>();
-        // createModel() gives no n-gram rows to a unigram model; record what the network has.
-        out.model.buckets = out.model.wordNgrams > 1 ? ft.at("buckets").get<std::int64_t>() : 0;
-        if (out.model.kind == ModelKind::FastText) out.model.maxLength = 0;  // FastText reads whole documents
-
-        const json& tok = j.at("tokenizer");
-        const auto kind = parseTokenizerKind(tok.at("kind").get<std::string>());
-        if (!kind) return Error{path + ": tokenizer.kind: " + kind.message()};
-        out.tokenizer.kind = *kind;
-        out.tokenizer.lowercase = tok.at("lowercase").get<bool>();
-        out.tokenizer.keepPunctuation = tok.value("keep_punctuation", false);
-
-        const json& ev = j.at("eval");
-        if (ev.at("threshold").is_string()) out.thresholdFromDev = true;
-        else out.threshold = ev.at("threshold").get<double>();
-        out.topK = ev.value("top_k", std::int64_t{0});
-        out.trainData = j.at("data").at("train").get<std::string>();
-    } catch (const json::exception& e) {
-        return Error{path + ": not a training config written by tagbench-cli train: " + e.what()};
-    }
-    return out;
-}
-
-// The rule the run evaluates with when nothing was tuned (mirrors the trainer's final scoring).
-eval::DecisionRule runRule(const RunConfig& config, float threshold)
-{
-    eval::DecisionRule rule(threshold);
-    if (config.model.task == TaskKind::SingleLabel) {
-        rule.setGlobalThreshold(0.0f);
-        rule.setTopK(1);
-        rule.setAtLeastOne(true);
-    } else {
-        rule.setTopK(static_cast<int>(config.topK));
-    }
-    return rule;
-}
-
 // The trainer tokenizes pretokenized (NeuralClassifier doc_token) training data on spaces only
 // and does not record that in config.json; recover it from the training file when it is still there.
 bool trainedPretokenized(const std::string& trainPath)
@@ -160,29 +89,37 @@ Result<std::vector<MetricsCard>> metricsCards(const std::string& runDir, const s
 
 Result<ExportSummary> exportUnchecked(const std::string& runDir, const std::string& outPath)
 {
-    auto config = readRunConfig(runDir + "/config.json");
+    // A run must stay exportable after its training data moved: the data files are not required.
+    auto config = TrainConfig::load(runDir + "/config.json", TrainConfig::Files::MayBeMissing);
     if (!config) return config.error();
+    auto configText = readText(runDir + "/config.json");
+    if (!configText) return configText.error();
     auto labels = loadLabelNames(runDir + "/labels.txt");
     if (!labels) return labels.error();
-    auto vocabulary = Vocabulary::load(runDir + "/vocab.tsv");
-    if (!vocabulary) return vocabulary.error();
+    const ModelKind* kind = ModelRegistry::instance().find(config->model.kind);
+    if (!kind) return Error{runDir + "/config.json: model: unknown model kind \"" + config->model.kind + "\""};
+    InputLoadRequest request;
+    request.runDir = runDir;
+    request.tokenizer = config->tokenizer;
+    request.pretokenized = trainedPretokenized(config->data.train);
+    request.spec = &config->model;
+    auto input = kind->loadInput(request);
+    if (!input) return input.error();
 
     BundleManifest manifest;
     manifest.tagbenchVersion = TAGBENCH_VERSION;
     manifest.created = utcNow();
     manifest.model = config->model;
-    manifest.model.vocabularySize = static_cast<std::int64_t>(vocabulary->size());
+    manifest.model.vocabularySize = static_cast<std::int64_t>((*input)->vocabularySize());
     manifest.model.labels = static_cast<std::int64_t>(labels->size());
-    manifest.tokenizer = config->tokenizer;
-    manifest.tokenizer.pretokenized = trainedPretokenized(config->trainData);
-    manifest.vocabulary.reserve(vocabulary->size());
-    for (std::size_t i = 0; i < vocabulary->size(); ++i) manifest.vocabulary.push_back(vocabulary->token(static_cast<std::int32_t>(i)));
+    manifest.tokenizer = (*input)->tokenizerConfig();
+    manifest.vocabulary = (*input)->vocabularyTokens();
     manifest.labels = *labels;
     manifest.hierarchy = LabelTree::fromLabels(manifest.labels);
-    manifest.trainingConfigJson = config->text;
+    manifest.trainingConfigJson = *configText;
     manifest.sourceRun = fs::absolute(runDir).lexically_normal().string();
 
-    float threshold = static_cast<float>(config->threshold);
+    float threshold = static_cast<float>(config->eval.threshold);
     const std::string runJsonPath = runDir + "/run.json";
     std::error_code ec;
     if (fs::is_regular_file(runJsonPath, ec)) {
@@ -191,7 +128,7 @@ Result<ExportSummary> exportUnchecked(const std::string& runDir, const std::stri
         manifest.bestEpoch = run->value("best_epoch", std::int64_t{0});
         if (run->contains("threshold") && (*run)["threshold"].is_number())
             threshold = (*run)["threshold"].get<float>();
-    } else if (config->thresholdFromDev) {
+    } else if (config->eval.thresholdFromDev) {
         return Error{runJsonPath + ": missing; the run chose its threshold on dev and only run.json records it"};
     }
     const std::string rulePath = runDir + "/rule.json";
@@ -201,7 +138,7 @@ Result<ExportSummary> exportUnchecked(const std::string& runDir, const std::stri
         manifest.rule = std::move(*rule);
         manifest.ruleSource = "rule.json";
     } else {
-        manifest.rule = runRule(*config, threshold);
+        manifest.rule = trainingRule(config->model.task, threshold, static_cast<int>(config->eval.topK));
         char source[96];
         std::snprintf(source, sizeof source, "training run (threshold %g, top_k %d)", manifest.rule.globalThreshold(),
                       manifest.rule.topK());
@@ -227,14 +164,10 @@ Result<ExportSummary> exportUnchecked(const std::string& runDir, const std::stri
         refs.push_back({name, *dtype, tensor.sizes().vec(), tensor.data_ptr(), tensor.nbytes()});
         summary.parameters += tensor.numel();
     }
-    std::string sentencepiece;
-    if (manifest.tokenizer.kind == TokenizerKind::SentencePiece) {
-        auto bytes = readText(runDir + "/tokenizer.model");
-        if (!bytes) return bytes.error();
-        sentencepiece = std::move(*bytes);
+    const std::string& sentencepiece = manifest.tokenizer.sentencepieceModel;
+    if (manifest.tokenizer.kind == TokenizerKind::SentencePiece)
         refs.push_back({kSentencePieceTensor, TensorDType::U8, {static_cast<std::int64_t>(sentencepiece.size())},
                         sentencepiece.data(), sentencepiece.size()});
-    }
     auto weights = SafetensorsWriter::create(std::move(refs), {{"format", "pt"}, {"producer", std::string("tagbench ") + TAGBENCH_VERSION}});
     if (!weights) return weights.error();
     Sha256 weightsHash;

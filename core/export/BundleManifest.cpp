@@ -163,9 +163,9 @@ json metricsToJson(const eval::Metrics& m, const std::vector<std::string>& label
             {"recall", m.recall},
             {"f1", m.f1},
             {"macro_f1", m.macroF1},
-            {"right", m.right},
-            {"predict", m.predict},
-            {"standard", m.standard},
+            {"right", m.truePositives},
+            {"predict", m.predicted},
+            {"standard", m.gold},
             {"labels", std::move(perLabel)}};
 }
 
@@ -179,9 +179,9 @@ eval::Metrics metricsFromJson(ManifestReader& r, const json& j, const std::strin
     m.recall = r.number(j, path, "recall");
     m.f1 = r.number(j, path, "f1");
     m.macroF1 = r.number(j, path, "macro_f1");
-    m.right = r.integer(j, path, "right", 0);
-    m.predict = r.integer(j, path, "predict", 0);
-    m.standard = r.integer(j, path, "standard", 0);
+    m.truePositives = r.integer(j, path, "right", 0);
+    m.predicted = r.integer(j, path, "predict", 0);
+    m.gold = r.integer(j, path, "standard", 0);
     const json* perLabel = r.array(j, path, "labels");
     if (!perLabel) return m;
     if (perLabel->size() != labels.size()) {
@@ -245,18 +245,7 @@ std::string BundleManifest::toJson() const
     j["tagbench_version"] = tagbenchVersion;
     j["created"] = created;
 
-    json m = {{"type", modelKindName(model.kind)},
-              {"task", taskKindName(model.task)},
-              {"vocabulary_size", model.vocabularySize},
-              {"labels", model.labels},
-              {"embedding_dim", model.embeddingDim}};
-    if (model.kind == ModelKind::TextCnn)
-        m["TextCNN"] = {{"kernel_sizes", model.kernelSizes},   {"num_kernels", model.numKernels},
-                        {"top_k_max_pooling", model.topKMaxPooling}, {"hidden", model.hidden},
-                        {"dropout", model.dropout},             {"max_length", model.maxLength}};
-    else
-        m["FastText"] = {{"word_ngrams", model.wordNgrams}, {"buckets", model.buckets}};
-    j["model"] = std::move(m);
+    j["model"] = json::parse(model.toManifestJson());
 
     j["tokenizer"] = {{"kind", tokenizerKindName(tokenizer.kind)},
                       {"lowercase", tokenizer.lowercase},
@@ -297,32 +286,10 @@ Result<BundleManifest> BundleManifest::fromJson(std::string_view text, const std
     out.tagbenchVersion = r.string(j, "", "tagbench_version");
     out.created = r.string(j, "", "created");
 
-    if (const json* m = r.object(j, "", "model")) {
-        const std::string type = r.string(*m, "model", "type");
-        if (type == modelKindName(ModelKind::TextCnn)) out.model.kind = ModelKind::TextCnn;
-        else if (type == modelKindName(ModelKind::FastText)) out.model.kind = ModelKind::FastText;
-        else if (r.ok()) r.fail("model.type", "unknown model type \"" + type + "\"");
-        const std::string task = r.string(*m, "model", "task");
-        if (task == taskKindName(TaskKind::MultiLabel)) out.model.task = TaskKind::MultiLabel;
-        else if (task == taskKindName(TaskKind::SingleLabel)) out.model.task = TaskKind::SingleLabel;
-        else if (r.ok()) r.fail("model.task", "unknown task \"" + task + "\"");
-        out.model.vocabularySize = r.integer(*m, "model", "vocabulary_size", 2);
-        out.model.labels = r.integer(*m, "model", "labels", 1);
-        out.model.embeddingDim = r.integer(*m, "model", "embedding_dim", 1);
-        if (out.model.kind == ModelKind::TextCnn) {
-            if (const json* t = r.object(*m, "model", "TextCNN")) {
-                out.model.kernelSizes = r.integers<std::int64_t>(*t, "model.TextCNN", "kernel_sizes", 1);
-                if (r.ok() && out.model.kernelSizes.empty()) r.fail("model.TextCNN.kernel_sizes", "is empty");
-                out.model.numKernels = r.integer(*t, "model.TextCNN", "num_kernels", 1);
-                out.model.topKMaxPooling = r.integer(*t, "model.TextCNN", "top_k_max_pooling", 1);
-                out.model.hidden = r.integer(*t, "model.TextCNN", "hidden", 0);
-                out.model.dropout = r.number(*t, "model.TextCNN", "dropout");
-                out.model.maxLength = r.integer(*t, "model.TextCNN", "max_length", 0);
-            }
-        } else if (const json* f = r.object(*m, "model", "FastText")) {
-            out.model.wordNgrams = r.integer(*f, "model.FastText", "word_ngrams", 1);
-            out.model.buckets = r.integer(*f, "model.FastText", "buckets", 0);
-        }
+    if (const json* m = r.object(j, "", "model"); m && r.ok()) {
+        auto spec = ModelSpec::fromManifestJson(m->dump(), origin);
+        if (!spec) return spec.error();
+        out.model = std::move(*spec);
     }
 
     if (const json* t = r.object(j, "", "tokenizer")) {

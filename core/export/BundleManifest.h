@@ -2,8 +2,8 @@
 
 #include "core/eval/DecisionRule.h"
 #include "core/eval/Metrics.h"
+#include "core/model/ModelSpec.h"
 #include "core/text/TokenizerFactory.h"
-#include "core/train/TrainConfig.h"
 #include "core/util/Result.h"
 
 #include <cstdint>
@@ -12,26 +12,6 @@
 #include <vector>
 
 namespace tagbench {
-
-/// Architecture of a bundled network: everything needed to rebuild it without the training
-/// config, its data files or any code from the bundle.
-struct ModelSpec {
-    ModelKind kind = ModelKind::TextCnn;
-    TaskKind task = TaskKind::MultiLabel;
-    std::int64_t vocabularySize = 0;
-    std::int64_t labels = 0;
-    std::int64_t embeddingDim = 0;
-    // TextCNN
-    std::vector<std::int64_t> kernelSizes;
-    std::int64_t numKernels = 0;
-    std::int64_t topKMaxPooling = 1;
-    std::int64_t hidden = 0;
-    double dropout = 0.0;
-    std::int64_t maxLength = 0;  // tokens kept per document (TextCNN); 0 = all
-    // FastText
-    std::int64_t wordNgrams = 1;
-    std::int64_t buckets = 0;    // hashed n-gram rows after the vocabulary rows
-};
 
 /// Label hierarchy derived from label paths such as "facet::tag", "A--B" or "a/b": a forest of
 /// nodes (inner nodes need not be labels themselves).

@@ -1,13 +1,10 @@
 #include "core/export/Predictor.h"
 
 #include "core/data/Dataset.h"
-#include "core/export/BundleModel.h"
+#include "core/export/torch/BundleModel.h"
 #include "core/model/DeviceSelector.h"
-#include "core/model/NgramHasher.h"
-#include "core/model/TextCnn.h"
-#include "core/text/TextEncoder.h"
-#include "core/text/Vocabulary.h"
-#include "core/train/BatchBuilder.h"
+#include "core/model/ModelRegistry.h"
+#include "core/train/torch/BatchBuilder.h"
 
 #include <torch/torch.h>
 
@@ -47,68 +44,27 @@ public:
     std::shared_ptr<TextClassifierImpl> model;
     torch::Device device = torch::kCPU;
     std::string deviceDescription;
-    std::unique_ptr<TextEncoder> encoder;
+    std::shared_ptr<const InputEncoder> input;
     eval::DecisionRule rule;
     int threads = 1;
-    std::int64_t minLength = 0;
 
     std::size_t labelCount() const { return bundle.manifest().labels.size(); }
     const ModelSpec& spec() const { return bundle.manifest().model; }
 
-    // Model input of one text exactly as the trainer builds it (TrainingData's encodeSplit).
-    void encode(std::string_view text, std::vector<std::int32_t>& ids, std::vector<std::int64_t>& out) const
-    {
-        encoder->encode(text, ids);
-        out.insert(out.end(), ids.begin(), ids.end());
-        if (model->usesBags())
-            appendWordNgrams(ids.data(), ids.size(), static_cast<int>(spec().wordNgrams), spec().buckets,
-                             spec().vocabularySize, out);
-    }
-
-    Result<EncodedSplit> encodeAll(const std::function<std::string_view(std::size_t)>& text, std::size_t count) const;
-    Status scoreAll(const std::function<std::string_view(std::size_t)>& text, std::size_t count, float* out) const;
+    Status scoreAll(const TextSource& text, std::size_t count, float* out) const;
 };
 
-Result<EncodedSplit> Predictor::Impl::encodeAll(const std::function<std::string_view(std::size_t)>& text,
-                                                std::size_t count) const
-{
-    const std::size_t workers = std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(1, count / 64));
-    std::vector<EncodedSplit> parts(workers);
-    const auto work = [&](std::size_t w) {
-        const std::size_t begin = count * w / workers, end = count * (w + 1) / workers;
-        EncodedSplit& part = parts[w];
-        std::vector<std::int32_t> ids;
-        for (std::size_t i = begin; i < end; ++i) {
-            encode(text(i), ids, part.inputs);
-            part.inputOffsets.push_back(part.inputs.size());
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
-    work(0);
-    for (auto& thread : pool) thread.join();
-
-    EncodedSplit split;
-    split.ids.resize(count);
-    split.goldOffsets.assign(count + 1, 0);
-    for (const auto& part : parts) {
-        const std::uint64_t base = split.inputs.size();
-        split.inputs.insert(split.inputs.end(), part.inputs.begin(), part.inputs.end());
-        for (std::size_t i = 1; i < part.inputOffsets.size(); ++i) split.inputOffsets.push_back(base + part.inputOffsets[i]);
-    }
-    return split;
-}
-
-Status Predictor::Impl::scoreAll(const std::function<std::string_view(std::size_t)>& text, std::size_t count,
-                                 float* out) const
+Status Predictor::Impl::scoreAll(const TextSource& text, std::size_t count, float* out) const
 {
     if (count == 0) return {};
-    auto split = encodeAll(text, count);
-    if (!split) return split.error();
+    // Exactly the trainer's encoding (TrainingData's encodeSplit): the kind's input encoder.
+    EncodedSplit split;
+    split.ids.resize(count);  // the batch plan counts documents by id
+    input->encodeAll(text, count, threads, split);
     const auto labels = static_cast<std::int64_t>(labelCount());
-    // TextCNN pads every document of a batch to the longest: batch documents of similar length.
-    const BatchPlan plan = planInference(*split, options.batchSize, !model->usesBags());
-    const BatchBuilder builder(*split, model->usesBags(), spec().task, labels, minLength, /*withTargets=*/false);
+    // Padded layouts pay for the longest document of a batch: batch documents of similar length.
+    const BatchPlan plan = planInference(split, options.batchSize, model->padsBatches());
+    const BatchBuilder builder(split, *model, spec().task, labels, /*withTargets=*/false);
     const bool softmax = spec().task == TaskKind::SingleLabel;
 
     std::atomic<std::size_t> next{0};
@@ -171,21 +127,11 @@ Result<Predictor> Predictor::fromBundle(Bundle bundle, const PredictorOptions& o
                                            : "cpu (" + std::to_string(impl->threads) + (impl->threads == 1 ? " thread)" : " threads)");
 
     const BundleManifest& manifest = bundle.manifest();
-    auto tokenizer = makeTokenizer(manifest.tokenizer);
-    if (!tokenizer) return Error{bundle.path() + ": tokenizer: " + tokenizer.message()};
-    std::vector<std::pair<std::string, std::int64_t>> tokens;
-    tokens.reserve(manifest.vocabulary.size());
-    // Vocabulary::fromCounts orders by count; descending counts keep the bundle's id order.
-    for (std::size_t i = 2; i < manifest.vocabulary.size(); ++i)
-        tokens.emplace_back(manifest.vocabulary[i], static_cast<std::int64_t>(manifest.vocabulary.size() - i));
-    auto vocabulary = std::make_shared<const Vocabulary>(Vocabulary::fromCounts(std::move(tokens), 1, 0));
-    for (std::size_t i = 0; i < manifest.vocabulary.size(); ++i)
-        if (vocabulary->size() != manifest.vocabulary.size() ||
-            vocabulary->token(static_cast<std::int32_t>(i)) != manifest.vocabulary[i])
-            return Error{bundle.path() + ": manifest: vocabulary: entry " + std::to_string(i) +
-                         " is a duplicate, empty or misplaced special token"};
-    impl->encoder = std::make_unique<TextEncoder>(std::shared_ptr<const Tokenizer>(std::move(*tokenizer)), vocabulary,
-                                                  static_cast<std::size_t>(manifest.model.maxLength));
+    const ModelKind* kind = ModelRegistry::instance().find(manifest.model.kind);
+    if (!kind) return Error{bundle.path() + ": manifest: model.type: unknown model kind \"" + manifest.model.kind + "\""};
+    auto input = kind->bundleInput(manifest.model, manifest.tokenizer, manifest.vocabulary);
+    if (!input) return Error{bundle.path() + ": manifest: " + input.message()};
+    impl->input = std::move(*input);
 
     auto model = buildModel(manifest.model);
     if (!model) return Error{bundle.path() + ": " + model.message()};
@@ -197,7 +143,6 @@ Result<Predictor> Predictor::fromBundle(Bundle bundle, const PredictorOptions& o
     }
     (*model)->eval();
     impl->model = std::move(*model);
-    if (!impl->model->usesBags()) impl->minLength = static_cast<TextCnnImpl&>(*impl->model).minLength();
     impl->rule = manifest.rule;
     impl->bundle = std::move(bundle);
     return Predictor(std::move(impl));

@@ -1,57 +1,37 @@
 #pragma once
 
+#include "core/model/ModelSpec.h"
+#include "core/text/TokenizerSettings.h"
 #include "core/util/Result.h"
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace tagbench {
 
-/// Which network to train.
-enum class ModelKind { TextCnn, FastText };
-
-/// One label per document (softmax + cross-entropy) or any number (one sigmoid per label + BCE).
-enum class TaskKind { MultiLabel, SingleLabel };
-
 /// A validated training configuration (the JSON "run config"). Every field has a default except
 /// the model and the train/dev data; paths are absolute once validated.
 struct TrainConfig {
-    ModelKind model = ModelKind::TextCnn;
-    TaskKind task = TaskKind::MultiLabel;
+    /// TextCNN with every default; data files unset.
+    TrainConfig();
+
+    /// The network: kind ("model"), task, embedding width ("embedding.dimension") and the
+    /// kind's own section ("TextCNN": {...}); sizes are filled once the data is read.
+    ModelSpec model;
+    /// Sections of other model kinds the file holds (kept, so that switching kinds in the Train
+    /// page and saving again loses nothing; they play no part in training).
+    std::map<std::string, std::shared_ptr<const ModelOptions>> otherModels;
 
     struct Data {
         std::string train, dev, test;  // test is optional
     } data;
 
-    struct Tokenizer {
-        std::string kind = "word";  // char | word | sentencepiece
-        bool lowercase = true;
-        bool keepPunctuation = false;
-        std::int64_t minCount = 1;
-        std::int64_t maxSize = 0;   // 0 = unlimited
-        std::string sentencepieceModel;           // existing .model file, or empty to train one
-        std::int64_t sentencepieceVocabSize = 8000;
-        std::string sentencepieceModelType = "unigram";  // unigram | bpe
-        double sentencepieceCharacterCoverage = 0.9995;
-    } tokenizer;
-
-    struct TextCnn {
-        std::vector<std::int64_t> kernelSizes{2, 3, 4};
-        std::int64_t numKernels = 128;
-        std::int64_t topKMaxPooling = 1;
-        std::int64_t hidden = 0;
-        double dropout = 0.5;
-        std::int64_t maxLength = 256;
-    } textCnn;
-
-    struct FastText {
-        std::int64_t wordNgrams = 2;
-        std::int64_t buckets = 2000000;
-    } fastText;
+    TokenizerSettings tokenizer;
 
     struct Embedding {
-        std::int64_t dimension = 128;
         std::string pretrained;  // word2vec/GloVe text file, optional
         bool trainable = true;
     } embedding;
@@ -73,6 +53,9 @@ struct TrainConfig {
         std::uint64_t seed = 42;
         std::int64_t threads = 0;        // 0 = all hardware threads
         bool bf16 = false;               // bfloat16 autocast on CUDA
+        double gradientClip = 0.0;       // max global gradient norm; 0 = no clipping
+        std::string selectBestBy = "micro_f1";  // micro_f1 | macro_f1 | dev_loss: which epoch is kept
+        std::int64_t divergenceRetries = 3;     // non-finite loss: roll back, halve the learning rate, retry
     } train;
 
     struct Eval {
@@ -81,21 +64,22 @@ struct TrainConfig {
         std::int64_t topK = 0;   // also keep at most top_k labels per document; 0 = no limit
     } eval;
 
+    /// Whether parse() requires the data files to exist.
+    enum class Files { MustExist, MayBeMissing };
+
     /// Parses and validates JSON text. Relative paths are resolved against baseDir. Errors name
     /// origin (the file) and the JSON path of the offending key, e.g. "run.json: train.epochs: ...".
     static Result<TrainConfig> parse(const std::string& jsonText, const std::string& origin,
-                                     const std::string& baseDir);
+                                     const std::string& baseDir, Files files = Files::MustExist);
 
     /// Reads and validates a config file (paths relative to its directory).
-    static Result<TrainConfig> load(const std::string& path);
+    static Result<TrainConfig> load(const std::string& path, Files files = Files::MustExist);
 
     /// The normalized config as pretty JSON with every key present (what RUN_DIR/config.json holds).
     std::string toJson() const;
-};
 
-/// "TextCNN" or "FastText".
-std::string modelKindName(ModelKind kind);
-/// "multi_label" or "single_label".
-std::string taskKindName(TaskKind kind);
+    /// The default config of a model kind (no data files yet): what the Train page starts from.
+    static TrainConfig defaults(const std::string& modelKind);
+};
 
 } // namespace tagbench

@@ -1,19 +1,17 @@
 #include "core/train/Trainer.h"
 
-#include "core/eval/DecisionRule.h"
 #include "core/eval/Metrics.h"
 #include "core/model/DeviceSelector.h"
-#include "core/model/FastTextModel.h"
-#include "core/model/Loss.h"
-#include "core/model/ModelFactory.h"
-#include "core/model/PretrainedVectors.h"
-#include "core/model/TextCnn.h"
-#include "core/text/Vocabulary.h"
-#include "core/train/BatchBuilder.h"
-#include "core/train/Checkpoint.h"
-#include "core/train/Optimizer.h"
-#include "core/train/Scoring.h"
+#include "core/model/ModelRegistry.h"
+#include "core/model/torch/AutocastGuard.h"
+#include "core/model/torch/Loss.h"
 #include "core/train/TrainingData.h"
+#include "core/train/TrainingRule.h"
+#include "core/train/torch/BatchBuilder.h"
+#include "core/train/torch/Checkpoint.h"
+#include "core/train/EpochEvaluation.h"
+#include "core/train/torch/Optimizer.h"
+#include "core/train/torch/Scoring.h"
 #include "core/util/AtomicFile.h"
 
 #include <nlohmann/json.hpp>
@@ -74,34 +72,11 @@ std::vector<std::uint8_t> oversamplingRepeats(const EncodedSplit& train, const s
     return repeats;
 }
 
-eval::DecisionRule decisionRule(const TrainConfig& config, float threshold)
-{
-    eval::DecisionRule rule(threshold);
-    if (config.task == TaskKind::SingleLabel) {
-        rule.setGlobalThreshold(0.0f);  // argmax: the single best label
-        rule.setTopK(1);
-        rule.setAtLeastOne(true);
-    } else {
-        rule.setTopK(static_cast<int>(config.eval.topK));
-    }
-    return rule;
-}
-
-json metricsJson(const eval::Metrics& m, float threshold, const std::vector<std::string>& labelNames, bool perLabel)
-{
-    json j = {{"threshold", threshold}, {"precision", m.precision}, {"recall", m.recall}, {"micro_f1", m.f1},
-              {"macro_f1", m.macroF1},  {"right", m.right},         {"predict", m.predict}, {"standard", m.standard}};
-    if (perLabel) {
-        json labels = json::array();
-        for (std::size_t l = 0; l < m.labels.size(); ++l) {
-            const auto& lm = m.labels[l];
-            labels.push_back({{"label", labelNames[l]}, {"precision", lm.precision}, {"recall", lm.recall}, {"f1", lm.f1},
-                              {"support", lm.counts.support}, {"predicted", lm.counts.predicted}});
-        }
-        j["labels"] = std::move(labels);
-    }
-    return j;
-}
+/// Where a non-finite loss was seen.
+struct Divergence {
+    std::int64_t epoch = 0;
+    std::int64_t step = 0;
+};
 
 } // namespace
 
@@ -111,6 +86,7 @@ std::string trainStatusName(TrainStatus status)
     case TrainStatus::Completed: return "completed";
     case TrainStatus::EarlyStopped: return "early_stopped";
     case TrainStatus::Cancelled: return "cancelled";
+    case TrainStatus::Diverged: return "diverged";
     }
     return "unknown";
 }
@@ -128,25 +104,33 @@ public:
     LogCallback m_log;
 
 private:
+    enum class EpochOutcome { Finished, Cancelled, Diverged };
+
     void log(const std::string& line) const
     {
         if (m_log) m_log(line);
     }
     Status prepareRunDirectory();
-    bool trainEpoch(std::int64_t epoch, const std::atomic<bool>* cancel, double& lossSum, std::int64_t& examples);
-    EpochReport evaluateEpoch(std::int64_t epoch, double trainLoss, double seconds, std::int64_t examples);
+    Status buildModel();
+    Status restore(const std::string& checkpointPath);
+    EpochOutcome trainEpoch(std::int64_t epoch, const std::atomic<bool>* cancel, double& lossSum, std::int64_t& examples);
+    Status fitBySolver(const std::atomic<bool>* cancel, bool& cancelled);
+    Status finishEpoch(std::int64_t epoch, double trainLoss, double seconds, std::int64_t examples);
     Status finish(TrainResult& result);
     Status writeRunJson(const TrainResult& result, const std::string& status) const;
+    double learningRate() const { return m_config.train.learningRate * m_state.learningRateScale; }
 
     Clock::time_point m_started;
     torch::Device m_device{torch::kCPU};
     std::string m_deviceName;
+    const ModelKind* m_kind = nullptr;
     TrainingData m_data;
     std::shared_ptr<TextClassifierImpl> m_model;
     std::unique_ptr<Optimizer> m_optimizer;
     torch::Tensor m_posWeight;
     std::vector<std::uint8_t> m_repeats;
     TrainingState m_state;
+    Divergence m_divergence;
     std::int64_t m_resumedFrom = 0;
     double m_invocationTrainSeconds = 0.0;
     double m_invocationTrainCpuSeconds = 0.0;
@@ -171,10 +155,42 @@ Status Trainer::Impl::prepareRunDirectory()
     return {};
 }
 
+Status Trainer::Impl::buildModel()
+{
+    // The same seed gives the same initial weights: a rollback to "before epoch 1" rebuilds.
+    torch::manual_seed(m_config.train.seed);
+    m_model = m_kind->createModule(m_config.model);
+    TrainingPreparation preparation;
+    preparation.pretrainedVectors = m_config.embedding.pretrained;
+    preparation.trainableEmbedding = m_config.embedding.trainable;
+    preparation.input = m_data.input.get();
+    preparation.log = [this](const std::string& line) { log(line); };
+    if (auto s = m_model->prepareForTraining(preparation); !s) return s;
+    m_model->to(m_device);
+    if (m_model->fittedBySolver()) return {};
+    OptimizerOptions optimizerOptions;
+    optimizerOptions.kind = m_config.train.optimizer;
+    optimizerOptions.learningRate = learningRate();
+    optimizerOptions.weightDecay = m_config.train.weightDecay;
+    m_optimizer = std::make_unique<Optimizer>(m_model->parameterGroups(), optimizerOptions);
+    return {};
+}
+
+Status Trainer::Impl::restore(const std::string& checkpointPath)
+{
+    auto state = loadCheckpoint(checkpointPath, *m_model, *m_optimizer, m_device);
+    if (!state) return state.error();
+    m_state = std::move(*state);
+    m_optimizer->setLearningRate(learningRate());
+    return {};
+}
+
 Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
 {
     m_started = Clock::now();
     const TrainConfig& c = m_config;
+    m_kind = ModelRegistry::instance().find(c.model.kind);
+    if (!m_kind) return Error{"model: unknown model kind \"" + c.model.kind + "\""};
     if (auto s = prepareRunDirectory(); !s) return s.error();
 
     const int threads = c.train.threads > 0 ? static_cast<int>(c.train.threads)
@@ -211,34 +227,18 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
     if (c.train.posWeight == "list" && static_cast<std::int64_t>(c.train.posWeights.size()) != labels)
         return Error{"train.pos_weight has " + std::to_string(c.train.posWeights.size()) + " values but the training data has "
                      + std::to_string(labels) + " labels"};
+    m_config.model.vocabularySize = static_cast<std::int64_t>(m_data.input->vocabularySize());
+    m_config.model.labels = labels;
 
-    torch::manual_seed(c.train.seed);
-    m_model = createModel(c, static_cast<std::int64_t>(m_data.vocabulary->size()), labels);
-    if (!c.embedding.pretrained.empty()) {
-        auto vectors = loadPretrainedVectors(c.embedding.pretrained, *m_data.vocabulary, c.embedding.dimension);
-        if (!vectors) return vectors.error();
-        applyPretrainedVectors(*m_model, *vectors, c.embedding.trainable);
-        log("pretrained vectors: " + vectors->coverageSummary() + (c.embedding.trainable ? ", fine-tuned" : ", static"));
-    }
-    m_model->to(m_device);
+    if (auto s = buildModel(); !s) return s.error();
     if (c.train.posWeight == "auto") m_posWeight = automaticPosWeight(m_data.labelCounts, static_cast<std::int64_t>(m_data.train.size()), c.train.posWeightCap);
     else if (c.train.posWeight == "list") m_posWeight = torch::tensor(std::vector<float>(c.train.posWeights.begin(), c.train.posWeights.end()));
     if (m_posWeight.defined()) m_posWeight = m_posWeight.to(m_device);
     m_repeats = oversamplingRepeats(m_data.train, m_data.labelCounts, c.train.oversample);
 
-    OptimizerOptions optimizerOptions;
-    optimizerOptions.kind = c.train.optimizer;
-    optimizerOptions.learningRate = c.train.learningRate;
-    optimizerOptions.weightDecay = c.train.weightDecay;
-    std::vector<std::pair<std::string, torch::Tensor>> parameters;
-    for (const auto& p : m_model->named_parameters()) parameters.emplace_back(p.key(), p.value());
-    m_optimizer = std::make_unique<Optimizer>(parameters, optimizerOptions);
-
     const std::string checkpointPath = m_options.runDir + "/checkpoint/state.pt";
-    if (m_options.resume && fs::exists(checkpointPath)) {
-        auto state = loadCheckpoint(checkpointPath, *m_model, *m_optimizer, m_device);
-        if (!state) return state.error();
-        m_state = std::move(*state);
+    if (m_options.resume && !m_model->fittedBySolver() && fs::exists(checkpointPath)) {
+        if (auto s = restore(checkpointPath); !s) return s.error();
         m_resumedFrom = m_state.epochsDone;
         log("resuming after epoch " + std::to_string(m_state.epochsDone));
     }
@@ -246,38 +246,80 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
     TrainResult result;
     result.device = m_deviceName;
     if (auto s = writeRunJson(result, "running"); !s) return s.error();
+    // From here on run.json always tells how far the run got, also when it fails.
+    const auto failed = [&](const Error& error) -> Result<TrainResult> {
+        result.message = error.message;
+        writeRunJson(result, "failed");
+        return error;
+    };
+    if (m_model->fittedBySolver()) {
+        bool cancelled = false;
+        if (auto s = fitBySolver(cancel, cancelled); !s) return failed(s.error());
+        if (cancelled) result.status = TrainStatus::Cancelled;
+    }
     const auto patience = c.train.earlyStoppingPatience;
     bool stoppedEarly = patience > 0 && m_state.epochsWithoutImprovement >= patience;
-    for (std::int64_t epoch = m_state.epochsDone + 1; epoch <= c.train.epochs && !stoppedEarly; ++epoch) {
+    std::int64_t retries = 0;
+    for (std::int64_t epoch = m_state.epochsDone + 1;
+         !m_model->fittedBySolver() && epoch <= c.train.epochs && !stoppedEarly; ++epoch) {
         const auto epochStart = Clock::now();
         const double cpuStart = processCpuSeconds();
         double lossSum = 0.0;
         std::int64_t examples = 0;
-        if (!trainEpoch(epoch, cancel, lossSum, examples)) {
+        const EpochOutcome outcome = trainEpoch(epoch, cancel, lossSum, examples);
+        if (outcome == EpochOutcome::Cancelled) {
             result.status = TrainStatus::Cancelled;
             break;
+        }
+        if (outcome == EpochOutcome::Diverged) {
+            const std::string where = "epoch " + std::to_string(m_divergence.epoch) + ", step " + std::to_string(m_divergence.step);
+            if (retries >= c.train.divergenceRetries) {
+                result.status = TrainStatus::Diverged;
+                result.message = "training stopped: the loss is not finite at " + where + " after " + std::to_string(retries)
+                                 + " retries at lower learning rates; "
+                                 + (m_state.bestEpoch > 0 ? "kept the best epoch, " + std::to_string(m_state.bestEpoch)
+                                                          : std::string("no epoch finished"));
+                log(result.message);
+                break;
+            }
+            ++retries;
+            // Back to the end of the last finished epoch (or to the initial weights), then retry
+            // this epoch with half the learning rate.
+            const double scale = m_state.learningRateScale * 0.5;
+            if (m_state.epochsDone > 0) {
+                if (auto s = restore(checkpointPath); !s) return failed(s.error());
+            } else if (auto s = buildModel(); !s) {
+                return failed(s.error());
+            }
+            m_state.learningRateScale = scale;
+            m_optimizer->setLearningRate(learningRate());
+            char text[240];
+            std::snprintf(text, sizeof text,
+                          "the loss is not finite at %s: rolled back to %s and lowered the learning rate to %g (retry %lld of %lld)",
+                          where.c_str(), m_state.epochsDone > 0 ? ("the end of epoch " + std::to_string(m_state.epochsDone)).c_str()
+                                                                : "the initial weights",
+                          learningRate(), static_cast<long long>(retries), static_cast<long long>(c.train.divergenceRetries));
+            log(text);
+            epoch = m_state.epochsDone;  // the loop's ++ retries the epoch that diverged
+            continue;
         }
         const double seconds = secondsSince(epochStart);
         m_invocationTrainSeconds += seconds;
         m_invocationTrainCpuSeconds += processCpuSeconds() - cpuStart;
         m_invocationExamples += examples;
-        const EpochReport report = evaluateEpoch(epoch, lossSum / std::max<std::int64_t>(examples, 1), seconds, examples);
-        if (report.best) {
-            if (auto s = saveModel(m_options.runDir + "/model.pt", *m_model); !s) return s.error();
-        }
-        m_state.metricsJsonl += report.json + "\n";
-        if (auto s = saveCheckpoint(checkpointPath, *m_model, *m_optimizer, m_state); !s) return s.error();
-        if (auto s = writeFileAtomically(m_options.runDir + "/metrics.jsonl", m_state.metricsJsonl); !s) return s.error();
-        if (m_epoch) m_epoch(report);
+        if (auto s = finishEpoch(epoch, lossSum / std::max<std::int64_t>(examples, 1), seconds, examples); !s)
+            return failed(s.error());
+        if (auto s = saveCheckpoint(checkpointPath, *m_model, *m_optimizer, m_state); !s) return failed(s.error());
         stoppedEarly = patience > 0 && m_state.epochsWithoutImprovement >= patience;
-        if (stoppedEarly) log("early stopping: no dev micro-F1 improvement for " + std::to_string(patience) + " epochs");
+        if (stoppedEarly)
+            log("early stopping: no dev " + c.train.selectBestBy + " improvement for " + std::to_string(patience) + " epochs");
     }
-    if (result.status != TrainStatus::Cancelled && stoppedEarly) result.status = TrainStatus::EarlyStopped;
+    if (result.status == TrainStatus::Completed && stoppedEarly) result.status = TrainStatus::EarlyStopped;
     result.epochsDone = m_state.epochsDone;
     result.bestEpoch = m_state.bestEpoch;
     result.bestDevMicroF1 = std::max(0.0, m_state.bestDevMicroF1);
     if (result.status != TrainStatus::Cancelled && m_state.bestEpoch > 0)
-        if (auto s = finish(result); !s) return s.error();
+        if (auto s = finish(result); !s) return failed(s.error());
     result.seconds = secondsSince(m_started);
     result.meanEpochSeconds = m_state.epochsDone > 0 ? m_state.trainSeconds / static_cast<double>(m_state.epochsDone) : 0.0;
     result.examplesPerSecond = m_invocationTrainSeconds > 0 ? static_cast<double>(m_invocationExamples) / m_invocationTrainSeconds : 0.0;
@@ -286,63 +328,62 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
     return result;
 }
 
-bool Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* cancel, double& lossSum, std::int64_t& examples)
+Trainer::Impl::EpochOutcome Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* cancel, double& lossSum,
+                                                      std::int64_t& examples)
 {
     const TrainConfig& c = m_config;
-    const bool bags = m_model->usesBags();
     const bool cuda = m_device.is_cuda();
     // Reseeding from (seed, epoch) makes dropout of epoch e identical in a resumed run.
     torch::manual_seed(c.train.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
-    BatchPlan plan = planTrainingEpoch(m_data.train, m_repeats, c.train.batchSize, c.train.seed, epoch, !bags);
+    BatchPlan plan = planTrainingEpoch(m_data.train, m_repeats, c.train.batchSize, c.train.seed, epoch, m_model->padsBatches());
     const auto steps = static_cast<std::int64_t>(plan.size());
     std::int64_t epochExamples = 0;
     for (const auto& batch : plan) epochExamples += static_cast<std::int64_t>(batch.size());
-    const std::int64_t minLength = bags ? 0 : static_cast<TextCnnImpl&>(*m_model).minLength();
-    const BatchBuilder builder(m_data.train, bags, c.task, static_cast<std::int64_t>(m_data.labelNames.size()), minLength, true);
+    const BatchBuilder builder(m_data.train, *m_model, c.model.task, static_cast<std::int64_t>(m_data.labelNames.size()), true);
     BatchPrefetcher batches(builder, std::move(plan), 4, cuda);
 
     m_model->train();
-    // On the CPU the FastText table is updated from d(loss)/d(bag means) directly (see
-    // FastTextImpl::bagGradient); autograd's sparse gradient costs a row per token and a sort.
-    auto* fusedBags = dynamic_cast<FastTextImpl*>(m_model.get());
-    if (fusedBags && (cuda || !fusedBags->embeddingWeight().requires_grad())) fusedBags = nullptr;
     const bool linearDecay = c.train.lrSchedule == "linear";
+    std::vector<torch::Tensor> clipped;
+    if (c.train.gradientClip > 0)
+        for (const auto& group : m_model->parameterGroups())
+            for (const auto& p : group.parameters) clipped.push_back(p.second);
     torch::Tensor lossTotal = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
     const auto start = Clock::now();
     auto lastReport = start;
     std::int64_t step = 0;
     while (auto batch = batches.next()) {
-        if (cancel && cancel->load()) return false;
+        if (cancel && cancel->load()) return EpochOutcome::Cancelled;
         if (linearDecay) {
             // A function of (epoch, step) only, so a resumed run follows the same schedule.
             const double done = static_cast<double>((epoch - 1) * steps + step) / static_cast<double>(c.train.epochs * steps);
-            m_optimizer->setLearningRate(c.train.learningRate * std::max(1.0 - done, 1e-4));
+            m_optimizer->setLearningRate(learningRate() * std::max(1.0 - done, 1e-4));
         }
         const ModelBatch b = batch->to(m_device, cuda);
-        torch::Tensor logits, bagMeans;
+        torch::Tensor logits;
         {
             AutocastGuard autocast(cuda && c.train.bf16);
-            if (fusedBags) {
-                bagMeans = fusedBags->bagMeans(b).requires_grad_(true);
-                logits = fusedBags->classify(bagMeans);
-            } else {
-                logits = m_model->forward(b);
-            }
+            logits = m_model->trainingForward(b);
         }
         logits = logits.to(torch::kFloat32);
-        const torch::Tensor loss = c.task == TaskKind::MultiLabel
+        const torch::Tensor loss = c.model.task == TaskKind::MultiLabel
                                        ? multiLabelLoss(logits, b.targets, m_posWeight, c.train.loss == "focal" ? c.train.focalGamma : 0.0)
                                        : singleLabelLoss(logits, b.targets);
+        ++step;
+        // A non-finite loss poisons every weight it reaches: stop before the update. On the GPU
+        // the check costs a synchronisation, so it runs every 32 steps there (the rollback goes
+        // to the last finished epoch either way).
+        if ((!cuda || step % 32 == 0 || step == steps) && !std::isfinite((cuda ? lossTotal + loss.detach() : loss).item<double>())) {
+            m_divergence = {epoch, step};
+            return EpochOutcome::Diverged;
+        }
         m_optimizer->zeroGrad();
         loss.backward();
+        if (!clipped.empty()) torch::nn::utils::clip_grad_norm_(clipped, c.train.gradientClip);
         m_optimizer->step();
-        if (fusedBags) {
-            const auto [rows, values] = fusedBags->bagGradient(b, bagMeans.grad());
-            m_optimizer->stepRows(fusedBags->embeddingWeight(), rows, values);
-        }
+        m_model->finishStep(b, *m_optimizer);
         lossTotal += loss.detach().to(torch::kFloat64) * static_cast<double>(b.size());
         examples += b.size();
-        ++step;
         if (m_progress && std::chrono::duration<double>(Clock::now() - lastReport).count() >= 0.5) {
             lastReport = Clock::now();
             TrainProgress progress;
@@ -360,51 +401,82 @@ bool Trainer::Impl::trainEpoch(std::int64_t epoch, const std::atomic<bool>* canc
         }
     }
     lossSum = lossTotal.item<double>();
-    return true;
+    if (!std::isfinite(lossSum)) {
+        m_divergence = {epoch, steps};
+        return EpochOutcome::Diverged;
+    }
+    return EpochOutcome::Finished;
 }
 
-EpochReport Trainer::Impl::evaluateEpoch(std::int64_t epoch, double trainLoss, double seconds, std::int64_t examples)
+Status Trainer::Impl::fitBySolver(const std::atomic<bool>* cancel, bool& cancelled)
+{
+    const auto start = Clock::now();
+    const double cpuStart = processCpuSeconds();
+    SolverRequest request;
+    request.train = &m_data.train;
+    request.labels = static_cast<std::int64_t>(m_data.labelNames.size());
+    request.threads = torch::get_num_threads();
+    request.log = [this](const std::string& line) { log(line); };
+    auto lastReport = start;
+    request.progress = [&](std::size_t done, std::size_t total) {
+        if (m_progress && std::chrono::duration<double>(Clock::now() - lastReport).count() >= 0.5) {
+            lastReport = Clock::now();
+            TrainProgress progress;
+            progress.epoch = 1;
+            progress.epochs = 1;
+            progress.step = static_cast<std::int64_t>(done);
+            progress.stepsPerEpoch = static_cast<std::int64_t>(total);
+            const double elapsed = secondsSince(start);
+            progress.etaSeconds = done > 0 ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
+            m_progress(progress);
+        }
+        return !(cancel && cancel->load());
+    };
+    const Status fitted = m_model->fit(request);
+    if (cancel && cancel->load()) {
+        cancelled = true;
+        return {};
+    }
+    if (!fitted) return fitted;
+    const double seconds = secondsSince(start);
+    m_invocationTrainSeconds += seconds;
+    m_invocationTrainCpuSeconds += processCpuSeconds() - cpuStart;
+    m_invocationExamples += static_cast<std::int64_t>(m_data.train.size());
+    return finishEpoch(1, 0.0, seconds, static_cast<std::int64_t>(m_data.train.size()));
+}
+
+Status Trainer::Impl::finishEpoch(std::int64_t epoch, double trainLoss, double seconds, std::int64_t examples)
 {
     const TrainConfig& c = m_config;
     const eval::ScoreMatrix dev = scoreSplit(*m_model, m_data.dev, m_data.labelNames, c, m_device);
-    const float threshold = c.eval.thresholdFromDev && c.task == TaskKind::MultiLabel
-                                ? bestGlobalThreshold(dev, static_cast<int>(c.eval.topK))
-                                : static_cast<float>(c.eval.threshold);
-    const eval::Metrics metrics = eval::evaluate(dev, decisionRule(c, threshold));
-
-    EpochReport report;
-    report.epoch = epoch;
-    report.trainLoss = trainLoss;
-    report.seconds = seconds;
-    report.examplesPerSecond = static_cast<double>(examples) / std::max(seconds, 1e-9);
-    report.devPrecision = metrics.precision;
-    report.devRecall = metrics.recall;
-    report.devMicroF1 = metrics.f1;
-    report.devMacroF1 = metrics.macroF1;
-    report.best = metrics.f1 > m_state.bestDevMicroF1 + 1e-12;
+    const float threshold = evaluationThreshold(dev, c);
+    const eval::Metrics metrics = eval::evaluate(dev, trainingRule(c.model.task, threshold, static_cast<int>(c.eval.topK)));
+    EpochReport report = epochReport(metrics, dev, c.model.task, epoch, trainLoss, seconds, examples);
+    const double score = selectionScore(report, c.train.selectBestBy);
+    report.best = score > m_state.bestScore + 1e-12;
     m_state.epochsDone = epoch;
     m_state.trainSeconds += seconds;
     m_state.examplesSeen += examples;
     if (report.best) {
-        m_state.bestDevMicroF1 = metrics.f1;
+        m_state.bestScore = score;
+        m_state.bestDevMicroF1 = report.devMicroF1;
         m_state.bestEpoch = epoch;
         m_state.epochsWithoutImprovement = 0;
+        if (auto s = saveModel(m_options.runDir + "/model.pt", *m_model); !s) return s;
     } else {
         ++m_state.epochsWithoutImprovement;
     }
-    const json line = {{"epoch", epoch},
-                       {"train_loss", trainLoss},
-                       {"seconds", seconds},
-                       {"examples_per_second", report.examplesPerSecond},
-                       {"best", report.best},
-                       {"dev", metricsJson(metrics, threshold, m_data.labelNames, true)}};
-    report.json = line.dump();
-    char text[200];
-    std::snprintf(text, sizeof text, "epoch %lld: loss %.5f, dev P %.4f R %.4f micro-F1 %.4f macro-F1 %.4f%s (%.1f s, %.0f ex/s)",
-                  static_cast<long long>(epoch), trainLoss, metrics.precision, metrics.recall, metrics.f1, metrics.macroF1,
-                  report.best ? " *" : "", seconds, report.examplesPerSecond);
+    report.json = epochJsonLine(report, metrics, threshold, m_data.labelNames);
+    char text[220];
+    std::snprintf(text, sizeof text,
+                  "epoch %lld: loss %.5f, dev P %.4f R %.4f micro-F1 %.4f macro-F1 %.4f, dev loss %.4f%s (%.1f s, %.0f ex/s)",
+                  static_cast<long long>(epoch), trainLoss, report.devPrecision, report.devRecall, report.devMicroF1,
+                  report.devMacroF1, report.devLoss, report.best ? " *" : "", seconds, report.examplesPerSecond);
     log(text);
-    return report;
+    m_state.metricsJsonl += report.json + "\n";
+    if (auto s = writeFileAtomically(m_options.runDir + "/metrics.jsonl", m_state.metricsJsonl); !s) return s;
+    if (m_epoch) m_epoch(report);
+    return {};
 }
 
 Status Trainer::Impl::finish(TrainResult& result)
@@ -412,11 +484,9 @@ Status Trainer::Impl::finish(TrainResult& result)
     const TrainConfig& c = m_config;
     if (auto s = loadModel(m_options.runDir + "/model.pt", *m_model, m_device); !s) return s;
     const eval::ScoreMatrix dev = scoreSplit(*m_model, m_data.dev, m_data.labelNames, c, m_device);
-    const float threshold = c.eval.thresholdFromDev && c.task == TaskKind::MultiLabel
-                                ? bestGlobalThreshold(dev, static_cast<int>(c.eval.topK))
-                                : static_cast<float>(c.eval.threshold);
+    const float threshold = evaluationThreshold(dev, c);
     result.threshold = threshold;
-    const eval::DecisionRule rule = decisionRule(c, threshold);
+    const eval::DecisionRule rule = trainingRule(c.model.task, threshold, static_cast<int>(c.eval.topK));
     result.devPerformanceLine = eval::performanceLine(eval::evaluate(dev, rule));
     if (auto s = dev.save(m_options.runDir + "/scores/dev.scores"); !s) return s;
     if (!c.data.test.empty()) {
@@ -435,34 +505,37 @@ Status Trainer::Impl::writeRunJson(const TrainResult& result, const std::string&
     std::int64_t parameters = 0;
     if (m_model)
         for (const auto& p : m_model->parameters()) parameters += p.numel();
-    const json run = {{"status", status},
-                      {"model", modelKindName(m_config.model)},
-                      {"task", taskKindName(m_config.task)},
-                      {"device", m_deviceName},
-                      {"threads", torch::get_num_threads()},
-                      {"epochs_done", m_state.epochsDone},
-                      {"best_epoch", m_state.bestEpoch},
-                      {"best_dev_micro_f1", std::max(0.0, m_state.bestDevMicroF1)},
-                      {"resumed_after_epoch", m_resumedFrom},
-                      {"threshold", result.threshold},
-                      {"dev_performance", result.devPerformanceLine},
-                      {"test_performance", result.testPerformanceLine},
-                      {"test_micro_f1", result.testMicroF1},
-                      {"test_macro_f1", result.testMacroF1},
-                      {"vocabulary_size", m_data.vocabulary ? m_data.vocabulary->size() : 0},
-                      {"labels", m_data.labelNames.size()},
-                      {"parameters", parameters},
-                      {"seconds",
-                       {{"total", result.seconds},
-                        {"data", m_data.seconds},
-                        {"train", m_state.trainSeconds},
-                        {"mean_epoch", result.meanEpochSeconds},
-                        {"train_cpu_this_invocation", m_invocationTrainCpuSeconds},
-                        {"train_this_invocation", m_invocationTrainSeconds}}},
-                      {"examples_per_second", result.examplesPerSecond},
-                      {"examples_per_cpu_second",
-                       m_invocationTrainCpuSeconds > 0 ? static_cast<double>(m_invocationExamples) / m_invocationTrainCpuSeconds : 0.0},
-                      {"peak_rss_bytes", result.peakRssBytes}};
+    json run = {{"status", status},
+                {"model", m_config.model.kind},
+                {"task", taskKindName(m_config.model.task)},
+                {"device", m_deviceName},
+                {"threads", torch::get_num_threads()},
+                {"epochs_done", m_state.epochsDone},
+                {"best_epoch", m_state.bestEpoch},
+                {"best_dev_micro_f1", std::max(0.0, m_state.bestDevMicroF1)},
+                {"selected_by", m_config.train.selectBestBy},
+                {"learning_rate_scale", m_state.learningRateScale},
+                {"resumed_after_epoch", m_resumedFrom},
+                {"threshold", result.threshold},
+                {"dev_performance", result.devPerformanceLine},
+                {"test_performance", result.testPerformanceLine},
+                {"test_micro_f1", result.testMicroF1},
+                {"test_macro_f1", result.testMacroF1},
+                {"vocabulary_size", m_data.input ? m_data.input->vocabularySize() : 0},
+                {"labels", m_data.labelNames.size()},
+                {"parameters", parameters},
+                {"seconds",
+                 {{"total", result.seconds},
+                  {"data", m_data.seconds},
+                  {"train", m_state.trainSeconds},
+                  {"mean_epoch", result.meanEpochSeconds},
+                  {"train_cpu_this_invocation", m_invocationTrainCpuSeconds},
+                  {"train_this_invocation", m_invocationTrainSeconds}}},
+                {"examples_per_second", result.examplesPerSecond},
+                {"examples_per_cpu_second",
+                 m_invocationTrainCpuSeconds > 0 ? static_cast<double>(m_invocationExamples) / m_invocationTrainCpuSeconds : 0.0},
+                {"peak_rss_bytes", result.peakRssBytes}};
+    if (!result.message.empty()) run["message"] = result.message;
     return writeFileAtomically(m_options.runDir + "/run.json", run.dump(2) + "\n");
 }
 

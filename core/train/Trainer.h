@@ -30,19 +30,23 @@ struct EpochReport {
     double seconds = 0.0;            // training time of the epoch (evaluation excluded)
     double examplesPerSecond = 0.0;
     double devPrecision = 0.0, devRecall = 0.0, devMicroF1 = 0.0, devMacroF1 = 0.0;
-    bool best = false;               // new best dev micro-F1
+    double devLoss = 0.0;            // mean binary (or softmax) cross-entropy per dev document
+    std::vector<double> devLabelF1;  // per label, in label order
+    bool best = false;               // new best epoch by train.select_best_by
     std::string json;                // the metrics.jsonl line, per-label P/R/F1 included
 };
 
-/// How a run ended.
-enum class TrainStatus { Completed, EarlyStopped, Cancelled };
+/// How a run ended. Diverged: the loss stayed non-finite after every retry at a lower learning
+/// rate; the best epoch before that is kept and scored.
+enum class TrainStatus { Completed, EarlyStopped, Cancelled, Diverged };
 
 /// Summary of a run (also written to RUN_DIR/run.json).
 struct TrainResult {
     TrainStatus status = TrainStatus::Completed;
     std::int64_t epochsDone = 0;
     std::int64_t bestEpoch = 0;          // 0 when no epoch finished
-    double bestDevMicroF1 = 0.0;
+    double bestDevMicroF1 = 0.0;         // of the best epoch (by train.select_best_by)
+    std::string message;                 // why a diverged run stopped (names epoch and step)
     double threshold = 0.5;              // the global threshold behind the lines below
     std::string devPerformanceLine;      // best weights on dev, core/eval performanceLine
     std::string testPerformanceLine;     // empty without test data
@@ -61,8 +65,9 @@ struct TrainOptions {
     bool resume = false;             // continue runDir from its checkpoint
 };
 
-/// Trains a TextCNN or FastText classifier as a TrainConfig describes and fills RUN_DIR (see the
-/// run directory contract). run() blocks; call it from a worker thread in a GUI. Callbacks are
+/// Trains the model a TrainConfig describes (any kind of the ModelRegistry) and fills RUN_DIR (see
+/// the run directory contract). A non-finite loss rolls the run back to its last finished epoch
+/// and retries it at half the learning rate (train.divergence_retries times), saying so in the log. run() blocks; call it from a worker thread in a GUI. Callbacks are
 /// invoked on that thread. The header is free of LibTorch so Qt code can include it.
 class Trainer final {
 public:
@@ -93,7 +98,7 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
-/// "completed", "early_stopped" or "cancelled".
+/// "completed", "early_stopped", "cancelled" or "diverged".
 std::string trainStatusName(TrainStatus status);
 
 } // namespace tagbench

@@ -1,11 +1,8 @@
 #include "core/train/TrainingData.h"
 
 #include "core/data/DatasetReader.h"
-#include "core/model/NgramHasher.h"
-#include "core/text/SentencePieceTrainer.h"
-#include "core/text/TextEncoder.h"
-#include "core/text/TokenizerFactory.h"
-#include "core/text/Vocabulary.h"
+#include "core/model/InputEncoder.h"
+#include "core/model/ModelRegistry.h"
 #include "core/util/AtomicFile.h"
 
 #include <algorithm>
@@ -73,28 +70,14 @@ Status writeLines(const std::string& path, const std::vector<std::string>& lines
     return writeFileAtomically(path, text);
 }
 
-Result<std::string> readWholeFile(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{path + ": cannot open"};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-EncodedSplit encodeSplit(const Dataset& dataset, const std::string& name, const TextEncoder& encoder,
-                         const TrainConfig& config, const std::unordered_map<std::string, std::uint32_t>& labelIndex,
-                         int threads)
+EncodedSplit encodeSplit(const Dataset& dataset, const std::string& name, const InputEncoder& input,
+                         const std::unordered_map<std::string, std::uint32_t>& labelIndex, int threads)
 {
     EncodedSplit split;
     split.name = name;
     split.path = dataset.sourcePath();
-    const EncodedCorpus corpus = encodeDataset(dataset, encoder, threads);
-    const bool bags = config.model == ModelKind::FastText;
-    const auto firstBucketRow = static_cast<std::int64_t>(encoder.vocabulary().size());
+    input.encodeAll([&dataset](std::size_t i) { return dataset.text(i); }, dataset.size(), threads, split);
     split.ids.reserve(dataset.size());
-    split.inputs.reserve(corpus.tokens.size() * (bags && config.fastText.wordNgrams > 1 ? 2 : 1));
-    split.inputOffsets.reserve(dataset.size() + 1);
 
     // Map this dataset's label ids to the training label columns once.
     std::vector<std::int64_t> column(dataset.labelNames().size(), -1);
@@ -105,13 +88,6 @@ EncodedSplit encodeSplit(const Dataset& dataset, const std::string& name, const 
     for (std::size_t i = 0; i < dataset.size(); ++i) {
         const std::string_view id = dataset.id(i);
         split.ids.emplace_back(id.empty() ? "line " + std::to_string(dataset.sourceLine(i)) : std::string(id));
-        const Span<std::int32_t> tokens = corpus.document(i);
-        split.inputs.insert(split.inputs.end(), tokens.begin(), tokens.end());
-        if (bags)
-            appendWordNgrams(tokens.data, tokens.size, static_cast<int>(config.fastText.wordNgrams), config.fastText.buckets,
-                             firstBucketRow, split.inputs);
-        split.inputOffsets.push_back(split.inputs.size());
-
         const std::size_t goldStart = split.gold.size();
         for (const std::int32_t label : dataset.labels(i)) {
             if (column[static_cast<std::size_t>(label)] < 0) ++split.unknownLabels;
@@ -160,7 +136,7 @@ Result<TrainingData> prepareTrainingData(const TrainConfig& config, const std::s
     }
     // Tokenizer training and the vocabulary take seconds on big data; nothing is written before.
     if (cancelled(cancel)) return Error{kDataPreparationCancelled};
-    if (config.task == TaskKind::SingleLabel) {
+    if (config.model.task == TaskKind::SingleLabel) {
         for (const auto* d : {&*train, &*dev, &*test})
             if (auto status = checkSingleLabel(*d, d->sourcePath()); !status) return status.error();
     }
@@ -178,58 +154,36 @@ Result<TrainingData> prepareTrainingData(const TrainConfig& config, const std::s
     std::unordered_map<std::string, std::uint32_t> labelIndex;
     for (std::size_t j = 0; j < data.labelNames.size(); ++j) labelIndex[data.labelNames[j]] = static_cast<std::uint32_t>(j);
 
-    TokenizerConfig tokenizerConfig;
-    tokenizerConfig.kind = *parseTokenizerKind(config.tokenizer.kind);
-    tokenizerConfig.lowercase = config.tokenizer.lowercase;
-    tokenizerConfig.keepPunctuation = config.tokenizer.keepPunctuation;
-    tokenizerConfig.pretokenized = train->pretokenized();
-    if (tokenizerConfig.kind == TokenizerKind::SentencePiece) {
-        const std::string modelPath = resume ? runDir + "/tokenizer.model" : config.tokenizer.sentencepieceModel;
-        if (!modelPath.empty()) {
-            auto bytes = readWholeFile(modelPath);
-            if (!bytes) return bytes.error();
-            data.sentencepieceModel = std::move(*bytes);
-        } else {
-            SentencePieceTrainOptions spm;
-            spm.vocabSize = static_cast<int>(config.tokenizer.sentencepieceVocabSize);
-            spm.modelType = config.tokenizer.sentencepieceModelType == "bpe" ? SentencePieceModelType::Bpe
-                                                                             : SentencePieceModelType::Unigram;
-            spm.characterCoverage = config.tokenizer.sentencepieceCharacterCoverage;
-            spm.lowercase = config.tokenizer.lowercase;
-            spm.threads = threads;
-            spm.seed = static_cast<std::uint32_t>(config.train.seed);
-            auto bytes = trainSentencePiece(*train, spm);
-            if (!bytes) return Error{"training the sentencepiece model: " + bytes.message()};
-            data.sentencepieceModel = std::move(*bytes);
-            log("sentencepiece: trained a " + config.tokenizer.sentencepieceModelType + " model of "
-                + std::to_string(spm.vocabSize) + " pieces");
-        }
-        if (!resume)
-            if (auto s = writeFileAtomically(runDir + "/tokenizer.model", data.sentencepieceModel); !s) return s.error();
-        tokenizerConfig.sentencepieceModel = data.sentencepieceModel;
-    }
-    auto tokenizer = makeTokenizer(tokenizerConfig);
-    if (!tokenizer) return tokenizer.error();
-    std::shared_ptr<const Tokenizer> sharedTokenizer(std::move(*tokenizer));
-
+    const ModelKind* kind = ModelRegistry::instance().find(config.model.kind);
+    if (!kind) return Error{"model: unknown model kind \"" + config.model.kind + "\""};
     if (resume) {
-        auto vocabulary = Vocabulary::load(runDir + "/vocab.tsv");
-        if (!vocabulary) return vocabulary.error();
-        data.vocabulary = std::make_shared<const Vocabulary>(std::move(*vocabulary));
+        InputLoadRequest request;
+        request.runDir = runDir;
+        request.tokenizer = config.tokenizer;
+        request.pretokenized = train->pretokenized();
+        request.spec = &config.model;
+        auto input = kind->loadInput(request);
+        if (!input) return input.error();
+        data.input = std::move(*input);
     } else {
-        data.vocabulary = std::make_shared<const Vocabulary>(
-            Vocabulary::build(*train, *sharedTokenizer, config.tokenizer.minCount,
-                              static_cast<std::size_t>(config.tokenizer.maxSize), threads));
-        if (auto s = data.vocabulary->save(runDir + "/vocab.tsv"); !s) return s.error();
+        InputFitRequest request;
+        request.train = &*train;
+        request.tokenizer = config.tokenizer;
+        request.spec = &config.model;
+        request.threads = threads;
+        request.seed = config.train.seed;
+        request.log = log;
+        auto input = kind->fitInput(request);
+        if (!input) return input.error();
+        data.input = std::move(*input);
+        if (auto s = data.input->save(runDir); !s) return s.error();
         if (auto s = writeLines(runDir + "/labels.txt", data.labelNames); !s) return s.error();
     }
-    log("vocabulary: " + std::to_string(data.vocabulary->size()) + " entries, labels: " + std::to_string(data.labelNames.size()));
+    log("vocabulary: " + std::to_string(data.input->vocabularySize()) + " entries, labels: " + std::to_string(data.labelNames.size()));
 
-    const std::size_t maxTokens = config.model == ModelKind::TextCnn ? static_cast<std::size_t>(config.textCnn.maxLength) : 0;
-    const TextEncoder encoder(sharedTokenizer, data.vocabulary, maxTokens);
-    data.train = encodeSplit(*train, "train", encoder, config, labelIndex, threads);
-    data.dev = encodeSplit(*dev, "dev", encoder, config, labelIndex, threads);
-    if (!config.data.test.empty()) data.test = encodeSplit(*test, "test", encoder, config, labelIndex, threads);
+    data.train = encodeSplit(*train, "train", *data.input, labelIndex, threads);
+    data.dev = encodeSplit(*dev, "dev", *data.input, labelIndex, threads);
+    if (!config.data.test.empty()) data.test = encodeSplit(*test, "test", *data.input, labelIndex, threads);
     for (const auto* split : {&data.dev, &data.test}) {
         if (split->unknownLabels > 0)
             log(split->name + ": " + std::to_string(split->unknownLabels)

@@ -128,7 +128,7 @@ int main(int argc, char** argv)
         start = Clock::now();
         auto second = InteractiveEvaluator::create(evaluator.sharedIndex(), DecisionRule(0.5f));
         const double secondMs = msSince(start);
-        if (!second || (*second)->metrics().right != evaluator.metrics().right || (*second)->metrics().predict != evaluator.metrics().predict) {
+        if (!second || (*second)->metrics().truePositives != evaluator.metrics().truePositives || (*second)->metrics().predicted != evaluator.metrics().predicted) {
             std::fprintf(stderr, "the evaluator on the shared index disagrees\n");
             return 1;
         }
@@ -157,7 +157,7 @@ int main(int argc, char** argv)
             const auto t0 = Clock::now();
             const Metrics full = evaluate(*matrix, evaluator.rule());
             naive.push_back(msSince(t0));
-            if (full.right != evaluator.right() || full.predict != evaluator.predict()) {
+            if (full.truePositives != evaluator.truePositives() || full.predicted != evaluator.predicted()) {
                 std::fprintf(stderr, "MISMATCH after %s: %s vs %s\n", name, performanceLine(full).c_str(),
                              performanceLine(evaluator.metrics()).c_str());
                 std::exit(1);

@@ -1,4 +1,4 @@
-#include "ui/DataPage.h"
+#include "ui/data/DataPage.h"
 #include "ui/LanguageManager.h"
 #include "ui/MainWindow.h"
 

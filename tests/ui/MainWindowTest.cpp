@@ -1,11 +1,11 @@
-#include "ui/DataPage.h"
-#include "ui/DatasetLoadWorker.h"
-#include "ui/ImportProgressWidget.h"
-#include "ui/ImportReportDialog.h"
-#include "ui/LabelDistributionChart.h"
+#include "ui/data/DataPage.h"
+#include "ui/data/DatasetLoadWorker.h"
+#include "ui/data/ImportProgressWidget.h"
+#include "ui/data/ImportReportDialog.h"
+#include "ui/data/LabelDistributionChart.h"
 #include "ui/LanguageManager.h"
 #include "ui/MainWindow.h"
-#include "ui/Workspace.h"
+#include "ui/data/Workspace.h"
 
 #include <QAbstractItemModel>
 #include <QMessageBox>

@@ -132,11 +132,11 @@ void EnsembleTest::combineDecisions()
         expected.add(std::vector<std::uint32_t>(combined.begin(), combined.end()), {gold.begin(), gold.end()});
     }
     const Metrics want = expected.metrics();
-    QCOMPARE(metrics->right, want.right);
-    QCOMPARE(metrics->predict, want.predict);
-    QCOMPARE(metrics->standard, want.standard);
+    QCOMPARE(metrics->truePositives, want.truePositives);
+    QCOMPARE(metrics->predicted, want.predicted);
+    QCOMPARE(metrics->gold, want.gold);
     QCOMPARE(metrics->documentsWithoutPrediction, want.documentsWithoutPrediction);
-    QVERIFY(metrics->predict > 0);
+    QVERIFY(metrics->predicted > 0);
 }
 
 void EnsembleTest::rejectsMismatchedRuns_data()

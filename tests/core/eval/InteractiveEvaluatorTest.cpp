@@ -53,12 +53,12 @@ void checkAgainstReference(const InteractiveEvaluator& evaluator, const ScoreMat
         right += c.truePositives;
         predict += c.predicted;
     }
-    QCOMPARE(evaluator.right(), right);
-    QCOMPARE(evaluator.predict(), predict);
+    QCOMPARE(evaluator.truePositives(), right);
+    QCOMPARE(evaluator.predicted(), predict);
     // The straightforward row-by-row path must agree too.
     const Metrics full = evaluate(m, evaluator.rule());
-    QCOMPARE(full.right, right);
-    QCOMPARE(full.predict, predict);
+    QCOMPARE(full.truePositives, right);
+    QCOMPARE(full.predicted, predict);
     QCOMPARE(full.documentsWithoutPrediction, expected.empty);
 }
 
@@ -199,9 +199,9 @@ void InteractiveEvaluatorTest::handComputedCase()
     QCOMPARE(e.counts()[1].predicted, 2);
     QCOMPARE(e.counts()[1].truePositives, 2);
     QCOMPARE(e.counts()[2].predicted, 1);
-    QCOMPARE(e.right(), 4);
-    QCOMPARE(e.predict(), 5);
-    QCOMPARE(e.standard(), 4);
+    QCOMPARE(e.truePositives(), 4);
+    QCOMPARE(e.predicted(), 5);
+    QCOMPARE(e.gold(), 4);
     QCOMPARE(e.documentsWithoutPrediction(), 1);
     // Top-1: in d2 the tie goes to the lower index (a), so b loses its true positive there.
     e.setTopK(1);
@@ -219,9 +219,9 @@ void InteractiveEvaluatorTest::handComputedCase()
     QCOMPARE(e.counts()[2].predicted, 0);
     QCOMPARE(e.counts()[0].predicted, 3);
     const Metrics metrics = e.metrics();
-    QCOMPARE(metrics.right, 2);
-    QCOMPARE(metrics.predict, 4);
-    QCOMPARE(metrics.standard, 4);
+    QCOMPARE(metrics.truePositives, 2);
+    QCOMPARE(metrics.predicted, 4);
+    QCOMPARE(metrics.gold, 4);
 }
 
 void InteractiveEvaluatorTest::curveMatchesCountsAt()

@@ -29,9 +29,9 @@ void MetricsTest::performanceLineFormat()
     m.recall = 0.640598;
     m.f1 = 0.706481;
     m.macroF1 = 0.412345;
-    m.right = 5832;
-    m.predict = 7406;
-    m.standard = 9104;
+    m.truePositives = 5832;
+    m.predicted = 7406;
+    m.gold = 9104;
     QCOMPARE(QString::fromStdString(performanceLine(m)),
              QStringLiteral("Performance is precision: 0.787470, recall: 0.640598, fscore: 0.706481, macro-fscore: "
                             "0.412345, right: 5832, predict: 7406, standard: 9104."));
@@ -47,9 +47,9 @@ void MetricsTest::handComputed()
     acc.add({0}, {0, 2});     // label 0 TP, label 2 FN
     acc.add({}, {1});         // empty prediction, label 1 FN
     const Metrics m = acc.metrics();
-    QCOMPARE(m.right, 2);
-    QCOMPARE(m.predict, 3);
-    QCOMPARE(m.standard, 4);
+    QCOMPARE(m.truePositives, 2);
+    QCOMPARE(m.predicted, 3);
+    QCOMPARE(m.gold, 4);
     QCOMPARE(m.documents, 3);
     QCOMPARE(m.documentsWithoutPrediction, 1);
     QCOMPARE(m.precision, 2.0 / 3.0);

@@ -159,7 +159,7 @@ void ThresholdTunerTest::perLabelThresholdsAreBestPerLabel()
             QVERIFY(labelMetrics(reference::evaluate(*m, other).labels[l]).f1 <= got + 1e-12);
         }
     }
-    QCOMPARE(tuned->dev.right, evaluate(*m, tuned->rule).right);
+    QCOMPARE(tuned->dev.truePositives, evaluate(*m, tuned->rule).truePositives);
 }
 
 void ThresholdTunerTest::minSupportFallsBack()

@@ -2,6 +2,8 @@
 #include "core/export/BundleFile.h"
 #include "core/export/BundleManifest.h"
 #include "core/export/Safetensors.h"
+#include "core/model/fasttext/FastTextOptions.h"
+#include "core/model/textcnn/TextCnnOptions.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -23,13 +25,15 @@ BundleManifest sampleManifest()
     BundleManifest m;
     m.tagbenchVersion = "9.9.9";
     m.created = "2026-11-24T15:00:00Z";
-    m.model.kind = ModelKind::FastText;
+    m.model.kind = "FastText";
     m.model.task = TaskKind::MultiLabel;
     m.model.vocabularySize = 4;
     m.model.labels = 3;
     m.model.embeddingDim = 8;
-    m.model.wordNgrams = 2;
-    m.model.buckets = 100;
+    auto fastText = std::make_shared<FastTextOptions>();
+    fastText->wordNgrams = 2;
+    fastText->buckets = 100;
+    m.model.options = fastText;
     m.tokenizer.kind = TokenizerKind::Word;
     m.tokenizer.lowercase = false;
     m.tokenizer.keepPunctuation = true;
@@ -43,9 +47,9 @@ BundleManifest sampleManifest()
     m.ruleSource = "rule.json";
     eval::Metrics dev;
     dev.documents = 10;
-    dev.right = 7;
-    dev.predict = 9;
-    dev.standard = 12;
+    dev.truePositives = 7;
+    dev.predicted = 9;
+    dev.gold = 12;
     dev.precision = 7.0 / 9;
     dev.recall = 7.0 / 12;
     dev.f1 = 2 * dev.precision * dev.recall / (dev.precision + dev.recall);
@@ -75,11 +79,11 @@ private slots:
         QVERIFY2(read.ok(), read.ok() ? "" : read.message().c_str());
         QCOMPARE(read->tagbenchVersion, written.tagbenchVersion);
         QCOMPARE(read->created, written.created);
-        QCOMPARE(read->model.kind, ModelKind::FastText);
+        QCOMPARE(read->model.kind, std::string("FastText"));
         QCOMPARE(read->model.vocabularySize, std::int64_t(4));
         QCOMPARE(read->model.embeddingDim, std::int64_t(8));
-        QCOMPARE(read->model.wordNgrams, std::int64_t(2));
-        QCOMPARE(read->model.buckets, std::int64_t(100));
+        QCOMPARE(read->model.optionsAs<FastTextOptions>().wordNgrams, std::int64_t(2));
+        QCOMPARE(read->model.optionsAs<FastTextOptions>().buckets, std::int64_t(100));
         QCOMPARE(read->tokenizer.kind, TokenizerKind::Word);
         QCOMPARE(read->tokenizer.lowercase, false);
         QCOMPARE(read->tokenizer.keepPunctuation, true);
@@ -92,7 +96,7 @@ private slots:
         QCOMPARE(read->ruleSource, written.ruleSource);
         QCOMPARE(read->metrics.size(), std::size_t(1));
         QCOMPARE(read->metrics[0].split, std::string("dev"));
-        QCOMPARE(read->metrics[0].metrics.right, std::int64_t(7));
+        QCOMPARE(read->metrics[0].metrics.truePositives, std::int64_t(7));
         QCOMPARE(read->metrics[0].metrics.f1, written.metrics[0].metrics.f1);
         QCOMPARE(read->metrics[0].metrics.labels[0].counts.support, std::int64_t(7));
         QCOMPARE(read->bestEpoch, std::int64_t(4));
@@ -101,19 +105,24 @@ private slots:
 
         // TextCNN keeps its own section.
         BundleManifest cnn = written;
-        cnn.model.kind = ModelKind::TextCnn;
-        cnn.model.kernelSizes = {2, 3, 5};
-        cnn.model.numKernels = 7;
-        cnn.model.topKMaxPooling = 2;
-        cnn.model.hidden = 5;
-        cnn.model.dropout = 0.25;
-        cnn.model.maxLength = 99;
+        cnn.model.kind = "TextCNN";
+        auto textCnn = std::make_shared<TextCnnOptions>();
+        textCnn->kernelSizes = {2, 3, 5};
+        textCnn->numKernels = 7;
+        textCnn->topKMaxPooling = 2;
+        textCnn->hidden = 5;
+        textCnn->dropout = 0.25;
+        textCnn->maxLength = 99;
+        cnn.model.options = textCnn;
         const auto cnnRead = BundleManifest::fromJson(cnn.toJson(), "x");
         QVERIFY2(cnnRead.ok(), cnnRead.ok() ? "" : cnnRead.message().c_str());
-        QCOMPARE(cnnRead->model.kernelSizes, (std::vector<std::int64_t>{2, 3, 5}));
-        QCOMPARE(cnnRead->model.topKMaxPooling, std::int64_t(2));
-        QCOMPARE(cnnRead->model.dropout, 0.25);
-        QCOMPARE(cnnRead->model.maxLength, std::int64_t(99));
+        const auto& cnnOptions = cnnRead->model.optionsAs<TextCnnOptions>();
+        QCOMPARE(cnnOptions.kernelSizes, (std::vector<std::int64_t>{2, 3, 5}));
+        QCOMPARE(cnnOptions.numKernels, std::int64_t(7));
+        QCOMPARE(cnnOptions.topKMaxPooling, std::int64_t(2));
+        QCOMPARE(cnnOptions.hidden, std::int64_t(5));
+        QCOMPARE(cnnOptions.dropout, 0.25);
+        QCOMPARE(cnnOptions.maxLength, std::int64_t(99));
     }
 
     void labelTree()
@@ -138,7 +147,7 @@ private slots:
         QTest::newRow("newer") << "format_version" << QJsonValue(7) << "format_version: 7 is newer";
         QTest::newRow("model type") << "model.type" << QJsonValue("BERT") << "model.type: unknown model type \"BERT\"";
         QTest::newRow("no embedding") << "model.embedding_dim" << QJsonValue(QJsonValue::Undefined) << "model.embedding_dim: missing";
-        QTest::newRow("bad embedding") << "model.embedding_dim" << QJsonValue(0) << "model.embedding_dim: expected an integer >= 1";
+        QTest::newRow("bad embedding") << "model.embedding_dim" << QJsonValue(0) << "model.embedding_dim: expected an integer in [1, 1048576], got integer 0";
         QTest::newRow("vocab size") << "model.vocabulary_size" << QJsonValue(5) << "vocabulary: has 4 tokens, model.vocabulary_size is 5";
         QTest::newRow("labels") << "model.labels" << QJsonValue(2) << "labels: has 3 names, model.labels is 2";
         QTest::newRow("tokenizer") << "tokenizer.kind" << QJsonValue("bpe") << "tokenizer.kind:";

@@ -6,6 +6,8 @@
 #include "core/export/BundleFile.h"
 #include "core/export/Predictor.h"
 #include "core/export/Safetensors.h"
+#include "core/model/fasttext/FastTextOptions.h"
+#include "core/model/textcnn/TextCnnOptions.h"
 #include "core/train/Trainer.h"
 
 #include <QCryptographicHash>
@@ -133,9 +135,9 @@ private slots:
         const auto cnn = Bundle::open(bundlePath("textcnn").toStdString());
         QVERIFY(cnn.ok());
         const BundleManifest& m = cnn->manifest();
-        QCOMPARE(m.model.kind, ModelKind::TextCnn);
-        QCOMPARE(m.model.kernelSizes, (std::vector<std::int64_t>{2, 3}));
-        QCOMPARE(m.model.maxLength, std::int64_t(40));
+        QCOMPARE(m.model.kind, std::string("TextCNN"));
+        QCOMPARE(m.model.optionsAs<TextCnnOptions>().kernelSizes, (std::vector<std::int64_t>{2, 3}));
+        QCOMPARE(m.model.optionsAs<TextCnnOptions>().maxLength, std::int64_t(40));
         QCOMPARE(m.tokenizer.kind, TokenizerKind::Char);
         QCOMPARE(m.labels.front(), std::string("新车::上市"));
         QCOMPARE(m.hierarchy.separator, std::string("::"));
@@ -148,9 +150,9 @@ private slots:
         const eval::Metrics expected = eval::evaluate(*run, m.rule);
         QCOMPARE(m.metrics.size(), std::size_t(1));
         QCOMPARE(m.metrics[0].split, std::string("dev"));
-        QCOMPARE(m.metrics[0].metrics.right, expected.right);
-        QCOMPARE(m.metrics[0].metrics.predict, expected.predict);
-        QCOMPARE(m.metrics[0].metrics.standard, expected.standard);
+        QCOMPARE(m.metrics[0].metrics.truePositives, expected.truePositives);
+        QCOMPARE(m.metrics[0].metrics.predicted, expected.predicted);
+        QCOMPARE(m.metrics[0].metrics.gold, expected.gold);
         QCOMPARE(m.metrics[0].metrics.labels.size(), m.labels.size());
 
         // FastText chose its threshold on dev: the bundle has the one run.json records.
@@ -158,8 +160,8 @@ private slots:
         QVERIFY(ft.ok());
         const QJsonObject runJson = QJsonDocument::fromJson(readAll(runDir("fasttext") + "/run.json")).object();
         QCOMPARE(ft->manifest().rule.globalThreshold(), static_cast<float>(runJson["threshold"].toDouble()));
-        QCOMPARE(ft->manifest().model.buckets, std::int64_t(5000));
-        QCOMPARE(ft->manifest().model.wordNgrams, std::int64_t(2));
+        QCOMPARE(ft->manifest().model.optionsAs<FastTextOptions>().buckets, std::int64_t(5000));
+        QCOMPARE(ft->manifest().model.optionsAs<FastTextOptions>().wordNgrams, std::int64_t(2));
     }
 
     // The sentencepiece model travels inside the bundle: the run's copy is not needed.

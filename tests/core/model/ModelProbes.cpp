@@ -1,9 +1,11 @@
 #include "tests/core/model/ModelProbes.h"
 
-#include "core/model/FastTextModel.h"
-#include "core/model/Loss.h"
-#include "core/model/TextCnn.h"
-#include "core/train/Optimizer.h"
+#include "core/model/fasttext/FastTextOptions.h"
+#include "core/model/fasttext/torch/FastText.h"
+#include "core/model/textcnn/TextCnnOptions.h"
+#include "core/model/textcnn/torch/TextCnn.h"
+#include "core/model/torch/Loss.h"
+#include "core/train/torch/Optimizer.h"
 
 #include <torch/torch.h>
 
@@ -22,6 +24,36 @@ std::vector<float> toVector(const torch::Tensor& t)
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
 
+ModelSpec textCnnSpec(std::int64_t classes, const std::vector<std::int64_t>& kernelSizes, std::int64_t kernels,
+                      std::int64_t topK, std::int64_t hidden)
+{
+    auto options = std::make_shared<TextCnnOptions>();
+    options->kernelSizes = kernelSizes;
+    options->numKernels = kernels;
+    options->topKMaxPooling = topK;
+    options->hidden = hidden;
+    ModelSpec spec;
+    spec.kind = "TextCNN";
+    spec.vocabularySize = 50;
+    spec.embeddingDim = 8;
+    spec.labels = classes;
+    spec.options = options;
+    return spec;
+}
+
+ModelSpec fastTextSpec(std::int64_t vocabulary, std::int64_t dimension, std::int64_t classes, std::int64_t buckets)
+{
+    auto options = std::make_shared<FastTextOptions>();
+    options->buckets = buckets;
+    ModelSpec spec;
+    spec.kind = "FastText";
+    spec.vocabularySize = vocabulary;
+    spec.embeddingDim = dimension;
+    spec.labels = classes;
+    spec.options = options;
+    return spec;
+}
+
 } // namespace
 
 std::vector<float> kMaxPooling(const std::vector<float>& values, std::int64_t rows, std::int64_t k)
@@ -34,15 +66,7 @@ std::vector<std::int64_t> textCnnLogitShape(std::int64_t batch, std::int64_t len
                                             std::int64_t hidden, std::int64_t classes)
 {
     torch::manual_seed(1);
-    TextCnnOptions options;
-    options.vocabSize = 50;
-    options.embeddingDim = 8;
-    options.numClasses = classes;
-    options.kernelSizes = kernelSizes;
-    options.numKernels = 4;
-    options.topK = topK;
-    options.hidden = hidden;
-    TextCnn model(options);
+    TextCnn model(textCnnSpec(classes, kernelSizes, 4, topK, hidden));
     ModelBatch batchData;
     batchData.tokens = torch::randint(2, 50, {batch, length}, torch::kInt64);
     batchData.lengths = torch::full({batch}, length, torch::kInt64);
@@ -53,14 +77,7 @@ std::vector<std::int64_t> textCnnLogitShape(std::int64_t batch, std::int64_t len
 double textCnnPaddingInfluence()
 {
     torch::manual_seed(2);
-    TextCnnOptions options;
-    options.vocabSize = 50;
-    options.embeddingDim = 8;
-    options.numClasses = 3;
-    options.kernelSizes = {2, 3};
-    options.numKernels = 6;
-    options.topK = 2;
-    TextCnn model(options);
+    TextCnn model(textCnnSpec(3, {2, 3}, 6, 2, 0));
     model->eval();
     torch::NoGradGuard noGrad;
     const torch::Tensor shortDoc = torch::tensor({5, 9, 17, 4}, torch::kInt64);
@@ -77,35 +94,25 @@ double textCnnPaddingInfluence()
 
 std::vector<std::int64_t> fastTextLogitShape(std::int64_t batch, std::int64_t buckets, std::int64_t classes)
 {
-    FastTextOptions options;
-    options.vocabSize = 30;
-    options.embeddingDim = 10;
-    options.numClasses = classes;
-    options.buckets = buckets;
-    FastText model(options);
+    FastText model(fastTextSpec(30, 10, classes, buckets));
     ModelBatch data;
     data.tokens = torch::randint(0, 30 + buckets, {batch * 5}, torch::kInt64);
-    data.lengths = torch::arange(0, batch * 5, 5, torch::kInt64);
+    data.offsets = torch::arange(0, batch * 5, 5, torch::kInt64);
     return model->forward(data).sizes().vec();
 }
 
 bool fastTextGradientIsSparseOverUsedRows()
 {
-    FastTextOptions options;
-    options.vocabSize = 30;
-    options.embeddingDim = 4;
-    options.numClasses = 2;
-    options.buckets = 1000;
-    FastText model(options);
+    FastText model(fastTextSpec(30, 4, 2, 1000));
     {
         torch::NoGradGuard noGrad;
         model->named_parameters()["output.weight"].fill_(0.1f);  // a zero output layer has zero input gradients
     }
     ModelBatch data;
     data.tokens = torch::tensor({3, 7, 512, 7, 900}, torch::kInt64);
-    data.lengths = torch::tensor({0, 3}, torch::kInt64);
+    data.offsets = torch::tensor({0, 3}, torch::kInt64);
     model->forward(data).sum().backward();
-    const torch::Tensor grad = model->embeddingWeight().grad();
+    const torch::Tensor grad = model->named_parameters()["bag.weight"].grad();
     if (!grad.defined() || !grad.is_sparse()) return false;
     const torch::Tensor rows = std::get<0>(torch::_unique(grad.coalesce().indices()[0]));
     return rows.equal(torch::tensor({3, 7, 512, 900}, torch::kInt64));
@@ -113,30 +120,36 @@ bool fastTextGradientIsSparseOverUsedRows()
 
 double fastTextFusedGradientMatchesAutograd()
 {
-    torch::manual_seed(4);
-    FastTextOptions options;
-    options.vocabSize = 20;
-    options.embeddingDim = 5;
-    options.numClasses = 3;
-    options.buckets = 50;
-    FastText model(options);
-    {
+    // One SGD step (lr 1) through autograd's sparse gradient and one through the fused row update
+    // (trainingForward + finishStep) from the same weights must leave the same bag table.
+    const auto model = [] {
+        torch::manual_seed(4);
+        FastText built(fastTextSpec(20, 5, 3, 50));
         torch::NoGradGuard noGrad;
-        model->named_parameters()["output.weight"].normal_();
-    }
+        built->named_parameters()["output.weight"].normal_();
+        return built;
+    };
     ModelBatch batch;
     batch.tokens = torch::tensor({3, 7, 3, 60, 7, 7, 2}, torch::kInt64);
-    batch.lengths = torch::tensor({0, 4, 4, 6}, torch::kInt64);  // third document is empty
+    batch.offsets = torch::tensor({0, 4, 4, 6}, torch::kInt64);  // third document is empty
     const torch::Tensor target = torch::randn({4, 3});
+    OptimizerOptions sgd;
+    sgd.kind = "sgd";
+    sgd.learningRate = 1.0;
 
-    (model->forward(batch) * target).sum().backward();
-    const torch::Tensor expected = model->embeddingWeight().grad().coalesce();
+    FastText autograd = model();
+    Optimizer plain(autograd->parameterGroups(), sgd);
+    (autograd->forward(batch) * target).sum().backward();
+    plain.step();
 
-    const torch::Tensor means = model->bagMeans(batch).requires_grad_(true);
-    (model->classify(means) * target).sum().backward();
-    const auto [rows, values] = model->bagGradient(batch, means.grad());
-    if (!rows.equal(expected.indices()[0])) return -1.0;
-    return (values - expected.values()).abs().max().item<double>();
+    FastText fused = model();
+    Optimizer rows(fused->parameterGroups(), sgd);
+    (fused->trainingForward(batch) * target).sum().backward();
+    if (fused->named_parameters()["bag.weight"].grad().defined()) return -1.0;  // the fused path must not use autograd
+    rows.step();
+    fused->finishStep(batch, rows);
+    return (autograd->named_parameters()["bag.weight"] - fused->named_parameters()["bag.weight"]).abs().max().item<double>()
+           + (autograd->named_parameters()["output.weight"] - fused->named_parameters()["output.weight"]).abs().max().item<double>();
 }
 
 double multiLabelLoss(const std::vector<float>& logits, const std::vector<float>& targets, std::int64_t rows,

@@ -26,8 +26,9 @@ std::vector<std::int64_t> fastTextLogitShape(std::int64_t batch, std::int64_t bu
 /// True when a FastText backward pass gives the bag table a sparse gradient naming only used rows.
 bool fastTextGradientIsSparseOverUsedRows();
 
-/// Max |difference| between FastTextImpl::bagGradient and autograd's coalesced sparse gradient
-/// of the bag table for the same batch (repeated ids, an empty bag); -1 when the rows differ.
+/// Max |difference| of the weights after one SGD step through the fused bag-row update
+/// (trainingForward + finishStep) and one through autograd's sparse gradient, from the same
+/// weights and batch (repeated ids, an empty bag); -1 when the fused step used autograd.
 double fastTextFusedGradientMatchesAutograd();
 
 /// multiLabelLoss on [rows, columns] logits/targets (posWeight empty = none).

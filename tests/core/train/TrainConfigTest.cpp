@@ -1,3 +1,5 @@
+#include "core/model/fasttext/FastTextOptions.h"
+#include "core/model/textcnn/TextCnnOptions.h"
 #include "core/train/TrainConfig.h"
 
 #include <QtTest>
@@ -34,9 +36,11 @@ void TrainConfigTest::acceptsMinimalConfigWithDefaults()
 {
     const auto config = TrainConfig::parse(configWith(""), "run.json", kData);
     QVERIFY2(config.ok(), config.ok() ? "" : config.message().c_str());
-    QCOMPARE(config->model, ModelKind::TextCnn);
-    QCOMPARE(config->task, TaskKind::MultiLabel);
-    QCOMPARE(config->textCnn.kernelSizes, (std::vector<std::int64_t>{2, 3, 4}));
+    QCOMPARE(config->model.kind, std::string("TextCNN"));
+    QCOMPARE(config->model.task, TaskKind::MultiLabel);
+    QCOMPARE(config->model.embeddingDim, std::int64_t(128));
+    QCOMPARE(config->model.optionsAs<TextCnnOptions>().kernelSizes, (std::vector<std::int64_t>{2, 3, 4}));
+    QVERIFY(config->otherModels.empty());
     QCOMPARE(config->train.optimizer, std::string("adam"));
     QCOMPARE(config->eval.threshold, 0.5);
     QVERIFY(config->data.test.empty());
@@ -124,8 +128,8 @@ void TrainConfigTest::roundTripsThroughJson()
     const auto again = TrainConfig::parse(config->toJson(), "config.json", "/");
     QVERIFY2(again.ok(), again.ok() ? "" : again.message().c_str());
     QCOMPARE(again->toJson(), config->toJson());
-    QCOMPARE(again->model, ModelKind::FastText);
-    QCOMPARE(again->fastText.wordNgrams, std::int64_t(3));
+    QCOMPARE(again->model.kind, std::string("FastText"));
+    QCOMPARE(again->model.optionsAs<FastTextOptions>().wordNgrams, std::int64_t(3));
     QCOMPARE(again->train.oversample, 2.5);
     QVERIFY(again->eval.thresholdFromDev);
 }

@@ -12,9 +12,9 @@ namespace {
 
 const std::string kData = TAGBENCH_TEST_DATA "/train";
 
-TrainConfig tinyConfig(ModelKind model, const std::string& extraTrain = {})
+TrainConfig tinyConfig(const std::string& model, const std::string& extraTrain = {})
 {
-    std::string text = std::string("{\"model\": \"") + (model == ModelKind::TextCnn ? "TextCNN" : "FastText") + "\","
+    std::string text = "{\"model\": \"" + model + "\","
                        R"("data": {"train": "train.jsonl", "dev": "dev.jsonl", "test": "test.jsonl"},
                           "TextCNN": {"kernel_sizes": [1, 2], "num_kernels": 16, "dropout": 0.1},
                           "FastText": {"word_ngrams": 2, "buckets": 5000},
@@ -77,7 +77,7 @@ private slots:
 void TrainerTest::textCnnLearnsTinyData()
 {
     QTemporaryDir dir;
-    const auto result = train(tinyConfig(ModelKind::TextCnn), dir.path());
+    const auto result = train(tinyConfig("TextCNN"), dir.path());
     QVERIFY2(result.ok(), result.ok() ? "" : result.message().c_str());
     QCOMPARE(result->status, TrainStatus::Completed);
     // Chance level (predicting labels at their base rate) is about 0.3 micro-F1 on this data.
@@ -93,7 +93,7 @@ void TrainerTest::textCnnLearnsTinyData()
 void TrainerTest::fastTextLearnsTinyData()
 {
     QTemporaryDir dir;
-    TrainConfig config = tinyConfig(ModelKind::FastText);
+    TrainConfig config = tinyConfig("FastText");
     config.train.epochs = 10;
     config.train.learningRate = 0.05;
     const auto result = train(config, dir.path());
@@ -104,8 +104,8 @@ void TrainerTest::fastTextLearnsTinyData()
 void TrainerTest::singleLabelLearnsTinyData()
 {
     QTemporaryDir dir;
-    TrainConfig config = tinyConfig(ModelKind::TextCnn);
-    config.task = TaskKind::SingleLabel;
+    TrainConfig config = tinyConfig("TextCNN");
+    config.model.task = TaskKind::SingleLabel;
     config.data.train = kData + "/single_train.jsonl";
     config.data.dev = kData + "/single_dev.jsonl";
     config.data.test.clear();
@@ -119,8 +119,8 @@ void TrainerTest::singleLabelLearnsTinyData()
 void TrainerTest::sameSeedGivesIdenticalResults()
 {
     QTemporaryDir first, second;
-    QVERIFY(train(tinyConfig(ModelKind::TextCnn), first.path()).ok());
-    QVERIFY(train(tinyConfig(ModelKind::TextCnn), second.path()).ok());
+    QVERIFY(train(tinyConfig("TextCNN"), first.path()).ok());
+    QVERIFY(train(tinyConfig("TextCNN"), second.path()).ok());
     QCOMPARE(devF1PerEpoch(first.path()), devF1PerEpoch(second.path()));
     QCOMPARE(fileBytes(first.filePath("scores/test.scores")), fileBytes(second.filePath("scores/test.scores")));
 }
@@ -129,7 +129,7 @@ void TrainerTest::resumeEqualsUninterruptedRun()
 {
     // Dropout, shuffling and oversampling draw random numbers and the schedule depends on the
     // step, so exercise them all.
-    const TrainConfig config = tinyConfig(ModelKind::TextCnn, R"(, "oversample": 3, "pos_weight": "auto", "lr_schedule": "linear")");
+    const TrainConfig config = tinyConfig("TextCNN", R"(, "oversample": 3, "pos_weight": "auto", "lr_schedule": "linear")");
     QTemporaryDir whole, interrupted;
     QVERIFY(train(config, whole.path()).ok());
 
@@ -159,7 +159,7 @@ void TrainerTest::cancelBeforeFirstEpochLeavesResumableRun()
 {
     QTemporaryDir dir;
     std::atomic<bool> cancel{false};
-    const auto stopped = train(tinyConfig(ModelKind::FastText), dir.path(), false, &cancel, {}, [&cancel](const std::string& line) {
+    const auto stopped = train(tinyConfig("FastText"), dir.path(), false, &cancel, {}, [&cancel](const std::string& line) {
         if (line.rfind("vocabulary:", 0) == 0) cancel = true;
     });
     QVERIFY(stopped.ok());
@@ -181,7 +181,7 @@ void TrainerTest::cancelWhileReadingDataLeavesNoRun()
     QTemporaryDir dir;
     const std::atomic<bool> cancel{true};
     std::vector<std::string> lines;
-    const auto stopped = train(tinyConfig(ModelKind::TextCnn), dir.path(), false, &cancel, {},
+    const auto stopped = train(tinyConfig("TextCNN"), dir.path(), false, &cancel, {},
                                [&lines](const std::string& line) { lines.push_back(line); });
     QVERIFY2(stopped.ok(), stopped.ok() ? "" : stopped.message().c_str());
     QCOMPARE(stopped->status, TrainStatus::Cancelled);
@@ -192,7 +192,7 @@ void TrainerTest::cancelWhileReadingDataLeavesNoRun()
     QCOMPARE(QString::fromStdString(lines.back()), QStringLiteral("cancelled while reading the data; nothing was trained"));
     QVERIFY(!Trainer::loadRunConfig(dir.path().toStdString()).ok());
 
-    TrainConfig config = tinyConfig(ModelKind::TextCnn);
+    TrainConfig config = tinyConfig("TextCNN");
     config.train.epochs = 1;
     const auto fresh = train(config, dir.path());
     QVERIFY2(fresh.ok(), fresh.ok() ? "" : fresh.message().c_str());
@@ -202,7 +202,7 @@ void TrainerTest::cancelWhileReadingDataLeavesNoRun()
 void TrainerTest::refusesToOverwriteARun()
 {
     QTemporaryDir dir;
-    TrainConfig config = tinyConfig(ModelKind::FastText);
+    TrainConfig config = tinyConfig("FastText");
     config.train.epochs = 1;
     QVERIFY(train(config, dir.path()).ok());
     const auto again = train(config, dir.path());
@@ -213,7 +213,7 @@ void TrainerTest::refusesToOverwriteARun()
 void TrainerTest::rejectsPosWeightListOfWrongLength()
 {
     QTemporaryDir dir;
-    const auto result = train(tinyConfig(ModelKind::TextCnn, R"(, "pos_weight": [1, 2, 3])"), dir.path());
+    const auto result = train(tinyConfig("TextCNN", R"(, "pos_weight": [1, 2, 3])"), dir.path());
     QVERIFY(!result.ok());
     QVERIFY2(QString::fromStdString(result.message()).contains("train.pos_weight has 3 values but the training data has 6 labels"),
              result.message().c_str());

@@ -1,0 +1,350 @@
+#include "core/eval/DecisionRule.h"
+#include "core/eval/InteractiveEvaluator.h"
+#include "core/eval/Metrics.h"
+#include "core/eval/ScoreMatrix.h"
+#include "core/eval/ThresholdTuner.h"
+#include "ui/evaluate/EvaluatePage.h"
+#include "ui/evaluate/EvaluationSession.h"
+#include "ui/evaluate/LabelCurvesWidget.h"
+#include "ui/evaluate/LabelMetricsModel.h"
+#include "ui/LanguageManager.h"
+#include "ui/MainWindow.h"
+
+#include <qcustomplot.h>
+
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using tagbench::eval::DecisionRule;
+using tagbench::eval::ScoreMatrix;
+using tagbench::ui::EvaluatePage;
+using tagbench::ui::EvaluationSession;
+using tagbench::ui::LabelMetricsModel;
+using tagbench::ui::LanguageManager;
+using tagbench::ui::MainWindow;
+
+namespace {
+// Three labels, four documents; see the expectations in the tests.
+void writeRun(const QString& dir)
+{
+    QDir().mkpath(dir + QStringLiteral("/scores"));
+    QFile labels(dir + QStringLiteral("/labels.txt"));
+    QVERIFY(labels.open(QIODevice::WriteOnly));
+    labels.write("A\nB\nC\n");
+    labels.close();
+    ScoreMatrix scores({"A", "B", "C"});
+    QVERIFY(scores.addDocument("d0", std::vector<float>{0.9f, 0.2f, 0.1f}, {0}).ok());
+    QVERIFY(scores.addDocument("d1", std::vector<float>{0.6f, 0.7f, 0.3f}, {0, 1}).ok());
+    QVERIFY(scores.addDocument("d2", std::vector<float>{0.4f, 0.55f, 0.2f}, {1}).ok());
+    QVERIFY(scores.addDocument("d3", std::vector<float>{0.1f, 0.3f, 0.45f}, {2}).ok());
+    QVERIFY(scores.save(QFile::encodeName(dir + QStringLiteral("/scores/dev.scores")).toStdString()).ok());
+}
+
+qint64 predicted(const LabelMetricsModel* model, int label)
+{
+    return model->index(label, LabelMetricsModel::PredictedColumn).data(LabelMetricsModel::SortRole).toLongLong();
+}
+
+double recall(const LabelMetricsModel* model, int label)
+{
+    return model->index(label, LabelMetricsModel::RecallColumn).data(LabelMetricsModel::SortRole).toDouble();
+}
+} // namespace
+
+class EvaluatePageTest final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void thresholdSliderUpdatesTheTable();
+    void topKLimitsPredictions();
+    void perLabelThresholdFromTheTableAndSavedRule();
+    void draggingTheCurveLineSetsTheLabelThreshold();
+    void optimiserRunsOffTheUiThreadAsOneUndoStep();
+    void cancellingTheOptimiserLeavesTheRule();
+    void thresholdEditsWhileOptimisingStayUndoable();
+    void topKChangeWhileOptimisingDiscardsTheResult();
+    void notARunFolderIsReported();
+
+private:
+    /// What core's tuner gives for the page's optimiser settings (F1, per label) from base.
+    tagbench::eval::TuneResult expectedTuning(const DecisionRule& base) const;
+    void clickOptimise();
+
+    LanguageManager m_languages;
+    QTemporaryDir m_temp;
+    QString m_run;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void EvaluatePageTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TagbenchTest"));
+    m_languages.applyLanguage(QStringLiteral("en"));
+    QVERIFY(m_temp.isValid());
+}
+
+void EvaluatePageTest::init()
+{
+    static int counter = 0;
+    m_run = m_temp.filePath(QStringLiteral("run%1").arg(++counter));
+    writeRun(m_run);
+    m_window = std::make_unique<MainWindow>(&m_languages);
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->openPath(m_run);
+    QTRY_VERIFY(m_window->evaluation()->hasRun());
+    QCOMPARE(m_window->currentPage(), int(MainWindow::EvaluatePageIndex));
+}
+
+void EvaluatePageTest::thresholdSliderUpdatesTheTable()
+{
+    const LabelMetricsModel* model = m_window->evaluatePage()->model();
+    QCOMPARE(model->rowCount(), 3);
+    // Default rule: threshold 0.5.
+    QCOMPARE(predicted(model, 0), 2);
+    QCOMPARE(predicted(model, 2), 0);
+    QCOMPARE(recall(model, 2), 0.0);
+    QCOMPARE(model->metrics().truePositives, 4);
+    QCOMPARE(model->metrics().predicted, 4);
+
+    m_window->evaluatePage()->thresholdSlider()->setValue(350);
+    QCOMPARE(m_window->evaluation()->rule().globalThreshold(), 0.35f);
+    QCOMPARE(predicted(model, 0), 3);   // d2's 0.4 now passes
+    QCOMPARE(predicted(model, 2), 1);
+    QCOMPARE(recall(model, 2), 1.0);
+    QCOMPARE(model->metrics().truePositives, 5);
+    QCOMPARE(model->metrics().predicted, 6);
+    QVERIFY(m_window->evaluatePage()->summary()->text().contains(QStringLiteral("0.8333")));  // micro P 5/6
+
+    m_window->evaluation()->undoStack()->undo();
+    QCOMPARE(m_window->evaluation()->rule().globalThreshold(), 0.5f);
+    QCOMPARE(m_window->evaluatePage()->thresholdSlider()->value(), 500);
+    QCOMPARE(predicted(model, 0), 2);
+    QCOMPARE(predicted(model, 2), 0);
+}
+
+void EvaluatePageTest::topKLimitsPredictions()
+{
+    const LabelMetricsModel* model = m_window->evaluatePage()->model();
+    m_window->evaluatePage()->thresholdSlider()->setValue(0);
+    QCOMPARE(model->metrics().predicted, 12);
+    m_window->evaluatePage()->topKSpin()->setValue(1);
+    QCOMPARE(model->metrics().predicted, 4);
+    QCOMPARE(model->metrics().truePositives, 4);   // each document's best label is one of its gold labels
+}
+
+void EvaluatePageTest::perLabelThresholdFromTheTableAndSavedRule()
+{
+    LabelMetricsModel* model = m_window->evaluatePage()->model();
+    QVERIFY(model->setData(model->index(2, LabelMetricsModel::ThresholdColumn), QStringLiteral("0.4")));
+    QCOMPARE(predicted(model, 2), 1);
+    QCOMPARE(predicted(model, 0), 2);   // other labels still follow 0.5
+    QVERIFY(model->index(2, LabelMetricsModel::ThresholdColumn).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(!model->setData(model->index(2, LabelMetricsModel::ThresholdColumn), QStringLiteral("abc")));
+
+    // Disable A through its check box.
+    QVERIFY(model->setData(model->index(0, LabelMetricsModel::EnabledColumn), Qt::Unchecked, Qt::CheckStateRole));
+    QCOMPARE(predicted(model, 0), 0);
+
+    QVERIFY(m_window->evaluation()->saveRule().ok());
+    QVERIFY(m_window->evaluation()->undoStack()->isClean());
+    const auto saved = DecisionRule::load(QFile::encodeName(m_run + QStringLiteral("/rule.json")).toStdString(),
+                                          {"A", "B", "C"});
+    QVERIFY2(saved.ok(), saved.ok() ? "" : saved.message().c_str());
+    QCOMPARE(saved->labelThreshold(2).value_or(-1.0f), 0.4f);
+    QVERIFY(saved->isDisabled(0));
+    QCOMPARE(saved->globalThreshold(), 0.5f);
+
+    // Reopening the run picks up rule.json.
+    m_window->openPath(m_run);
+    QTRY_VERIFY(!m_window->evaluation()->isLoading());
+    QCOMPARE(m_window->evaluation()->rule(), saved.value());
+    QCOMPARE(m_window->evaluation()->run()->ruleSource.contains(QStringLiteral("rule.json")), true);
+}
+
+void EvaluatePageTest::draggingTheCurveLineSetsTheLabelThreshold()
+{
+    tagbench::ui::LabelCurvesWidget* curves = m_window->evaluatePage()->curves();
+    curves->setLabel(2);
+    QCustomPlot* plot = curves->thresholdPlot();
+    plot->replot();
+    const int y = int(plot->yAxis->coordToPixel(0.5));
+    const QPoint start(int(plot->xAxis->coordToPixel(0.5)), y);
+    const QPoint end(int(plot->xAxis->coordToPixel(0.4)), y);
+    QTest::mousePress(plot, Qt::LeftButton, Qt::NoModifier, start);
+    QMouseEvent move(QEvent::MouseMove, QPointF(end), plot->mapToGlobal(QPointF(end)), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QCoreApplication::sendEvent(plot, &move);
+    QTest::mouseRelease(plot, Qt::LeftButton, Qt::NoModifier, end);
+    const auto threshold = m_window->evaluation()->rule().labelThreshold(2);
+    QVERIFY(threshold.has_value());
+    QVERIFY2(std::abs(*threshold - 0.4f) < 0.01f, qPrintable(QString::number(*threshold)));
+    QCOMPARE(predicted(m_window->evaluatePage()->model(), 2), 1);
+    QVERIFY(std::abs(curves->thresholdLinePosition() - 0.4) < 0.01);
+    // The whole drag is one undo step.
+    QCOMPARE(m_window->evaluation()->undoStack()->count(), 1);
+}
+
+tagbench::eval::TuneResult EvaluatePageTest::expectedTuning(const DecisionRule& base) const
+{
+    auto scores = ScoreMatrix::load(QFile::encodeName(m_run + QStringLiteral("/scores/dev.scores")).toStdString());
+    if (!scores.ok())
+        qFatal("%s", scores.message().c_str());
+    auto evaluator = tagbench::eval::InteractiveEvaluator::create(
+        std::make_shared<const ScoreMatrix>(std::move(scores).value()), base);
+    if (!evaluator.ok())
+        qFatal("%s", evaluator.message().c_str());
+    tagbench::eval::TuneOptions options;
+    options.perLabel = true;
+    options.topK = base.topK();
+    options.atLeastOne = base.atLeastOne();
+    auto tuned = tagbench::eval::tuneRule(**evaluator, options, base);
+    if (!tuned.ok())
+        qFatal("%s", tuned.message().c_str());
+    return std::move(tuned).value();
+}
+
+void EvaluatePageTest::clickOptimise()
+{
+    QTest::mouseClick(m_window->evaluatePage()->optimiseButton(), Qt::LeftButton);
+}
+
+void EvaluatePageTest::optimiserRunsOffTheUiThreadAsOneUndoStep()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    const double before = page->model()->metrics().f1;
+    const tagbench::eval::TuneResult expected = expectedTuning(session->rule());
+    QSignalSpy progress(session, &EvaluationSession::optimiseProgress);
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+
+    clickOptimise();
+    // Running: the button cancels, progress shows, the rule controls stay usable.
+    QVERIFY(session->isOptimising());
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Cancel"));
+    QVERIFY(page->optimiseProgress()->isVisible());
+    QCOMPARE(page->optimiseProgress()->maximum(), 3);
+    QVERIFY(page->thresholdSlider()->isEnabled());
+    QVERIFY(page->table()->isEnabled());
+
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!session->isOptimising());
+    QCOMPARE(progress.last().at(0).toLongLong(), 3);   // every label done
+    QCOMPARE(progress.last().at(1).toLongLong(), 3);
+    QCOMPARE(session->rule(), expected.rule);
+    // The table shows the tuned rule's counts.
+    const tagbench::eval::Metrics reference = tagbench::eval::evaluate(*session->run()->scores, expected.rule);
+    for (int label = 0; label < 3; ++label)
+        QCOMPARE(predicted(page->model(), label), reference.labels[std::size_t(label)].counts.predicted);
+    QCOMPARE(page->model()->metrics().f1, 1.0);   // separable per label: every label reaches P = R = 1
+    QVERIFY(before < 1.0);
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
+    QVERIFY(!page->optimiseProgress()->isVisible());
+    QVERIFY2(page->optimiseStatus()->text().contains(QStringLiteral("micro-F1 1.0000")),
+             qPrintable(page->optimiseStatus()->text()));
+
+    // The outcome is worded again when the language changes.
+    m_languages.applyLanguage(QStringLiteral("zh_CN"));
+    QTRY_VERIFY2(page->optimiseStatus()->text().contains(QStringLiteral("微平均 F1 为 1.0000")),
+                 qPrintable(page->optimiseStatus()->text()));
+    m_languages.applyLanguage(QStringLiteral("en"));
+    QTRY_VERIFY(page->optimiseStatus()->text().contains(QStringLiteral("micro-F1 1.0000")));
+
+    QCOMPARE(session->undoStack()->count(), 1);
+    session->undoStack()->undo();
+    QCOMPARE(page->model()->metrics().f1, before);
+}
+
+void EvaluatePageTest::cancellingTheOptimiserLeavesTheRule()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    const DecisionRule before = session->rule();
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+    QSignalSpy cancelled(session, &EvaluationSession::optimiseCancelled);
+
+    clickOptimise();
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Cancel"));
+    clickOptimise();   // Cancel
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(!session->isOptimising());
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
+    QVERIFY(!page->optimiseProgress()->isVisible());
+    QVERIFY(page->optimiseStatus()->text().contains(QStringLiteral("cancelled")));
+    // Whatever the worker still delivers for the cancelled request is ignored.
+    QTest::qWait(300);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(cancelled.count(), 1);
+    QCOMPARE(session->rule(), before);
+    QCOMPARE(session->undoStack()->count(), 0);
+
+    // The next run is not affected by the cancelled one.
+    clickOptimise();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(session->rule(), expectedTuning(before).rule);
+}
+
+void EvaluatePageTest::thresholdEditsWhileOptimisingStayUndoable()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    const DecisionRule original = session->rule();
+    const tagbench::eval::TuneResult expected = expectedTuning(original);
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+
+    clickOptimise();
+    // The result is delivered through the event loop, so this edit lands while it runs.
+    page->thresholdSlider()->setValue(300);
+    QCOMPARE(session->rule().globalThreshold(), 0.3f);
+    QTRY_COMPARE(finished.count(), 1);
+    // Applied on top of the edit, as its own step.
+    QCOMPARE(session->rule(), expected.rule);
+    QCOMPARE(session->undoStack()->count(), 2);
+    session->undoStack()->undo();
+    QCOMPARE(session->rule().globalThreshold(), 0.3f);
+    QVERIFY(session->rule().labelThresholds().empty());
+    session->undoStack()->undo();
+    QCOMPARE(session->rule(), original);
+}
+
+void EvaluatePageTest::topKChangeWhileOptimisingDiscardsTheResult()
+{
+    EvaluatePage* page = m_window->evaluatePage();
+    EvaluationSession* session = m_window->evaluation();
+    QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
+    QSignalSpy discarded(session, &EvaluationSession::optimiseDiscarded);
+
+    clickOptimise();
+    page->topKSpin()->setValue(1);
+    QTRY_COMPARE(discarded.count(), 1);
+    QCOMPARE(finished.count(), 0);
+    // Only the user's edit is in the rule and the history.
+    QCOMPARE(session->rule().topK(), 1);
+    QVERIFY(session->rule().labelThresholds().empty());
+    QCOMPARE(session->undoStack()->count(), 1);
+    QVERIFY(page->optimiseStatus()->text().contains(QStringLiteral("Run it again")));
+    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
+}
+
+void EvaluatePageTest::notARunFolderIsReported()
+{
+    m_window->openPath(m_temp.path());   // a folder without labels.txt
+    QTRY_VERIFY(m_window->findChild<QMessageBox*>() != nullptr);
+    QVERIFY(m_window->findChild<QMessageBox*>()->informativeText().contains(QStringLiteral("not a training run")));
+}
+
+QTEST_MAIN(EvaluatePageTest)
+#include "EvaluatePageTest.moc"

@@ -1,0 +1,220 @@
+#include "core/train/TrainConfig.h"
+#include "ui/project/ProjectSession.h"
+#include "ui/train/TrainConfigForm.h"
+#include "ui/train/TrainCurvesWidget.h"
+#include "ui/train/TrainPage.h"
+#include "ui/train/TrainQueue.h"
+#include "ui/data/Workspace.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tagbench;
+using tagbench::ui::TrainPage;
+using tagbench::ui::TrainQueue;
+
+namespace {
+
+constexpr int trainTimeoutMs = 240000;
+
+/// The training engineer's tiny fixture: six topics, 240 train / 60 dev / 60 test documents.
+TrainConfig tinyConfig(const char* model, int epochs)
+{
+    // Built as JSON (not a raw string literal: moc's tokenizer trips over those).
+    const QJsonObject root{
+        {"model", model},
+        {"data", QJsonObject{{"train", "train.jsonl"}, {"dev", "dev.jsonl"}, {"test", "test.jsonl"}}},
+        {"TextCNN", QJsonObject{{"kernel_sizes", QJsonArray{1, 2}}, {"num_kernels", 16}, {"dropout", 0.1}}},
+        {"FastText", QJsonObject{{"word_ngrams", 2}, {"buckets", 5000}}},
+        {"embedding", QJsonObject{{"dimension", 16}}},
+        {"train", QJsonObject{{"epochs", epochs}, {"batch_size", 16}, {"learning_rate", 0.01}, {"threads", 1},
+                              {"early_stopping_patience", 0}}}};
+    auto config = TrainConfig::parse(QJsonDocument(root).toJson().toStdString(), "tiny.json", TAGBENCH_TEST_DATA "/train");
+    if (!config)
+        qFatal("%s", config.message().c_str());
+    return *config;
+}
+
+} // namespace
+
+class TrainPageTest final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void datasetChoicesPairSplitsOfOneFolder();
+    void trainsAndPlotsOnePointPerEpoch();
+    void cancelledRunResumesToTheEnd();
+    void queueRunsOneAfterAnother();
+    void badDataFileIsReportedInPlainWords();
+    void refusesFolderThatHoldsARun();
+
+private:
+    ui::Workspace m_workspace;
+    ui::ProjectSession m_project;
+};
+
+void TrainPageTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+// The project holds an English train split alone and a Chinese corpus with train and dev: the
+// form must not offer the English train with the Chinese dev.
+void TrainPageTest::datasetChoicesPairSplitsOfOneFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList paths = {dir.filePath(QStringLiteral("en/train.jsonl")), dir.filePath(QStringLiteral("zh/dev.jsonl")),
+                               dir.filePath(QStringLiteral("zh/train.jsonl")), dir.filePath(QStringLiteral("zh/test.jsonl"))};
+    for (const QString& path : paths) {
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"text\": \"a\", \"labels\": [\"x\"]}\n");
+    }
+    TrainPage page(&m_workspace, &m_project);
+    TrainConfig empty = tinyConfig("FastText", 1);
+    empty.data.train.clear();
+    empty.data.dev.clear();
+    empty.data.test.clear();
+    page.form()->setConfig(empty);
+    page.form()->setDatasetChoices(paths, {QStringLiteral("train"), QStringLiteral("dev"), QStringLiteral("train"),
+                                           QStringLiteral("test")});
+    const Result<TrainConfig> config = page.form()->config();
+    QVERIFY2(config.ok(), config.ok() ? "" : config.message().c_str());
+    QCOMPARE(QFileInfo(QString::fromStdString(config->data.train)).absoluteFilePath(), QFileInfo(paths[2]).absoluteFilePath());
+    QCOMPARE(QFileInfo(QString::fromStdString(config->data.dev)).absoluteFilePath(), QFileInfo(paths[1]).absoluteFilePath());
+    QCOMPARE(QFileInfo(QString::fromStdString(config->data.test)).absoluteFilePath(), QFileInfo(paths[3]).absoluteFilePath());
+}
+
+void TrainPageTest::trainsAndPlotsOnePointPerEpoch()
+{
+    QTemporaryDir dir;
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig("TextCNN", 4));
+    page.form()->setRunFolder(dir.filePath(QStringLiteral("run")));
+    QSignalSpy finished(page.queue(), &TrainQueue::jobFinished);
+    QSignalSpy epochs(page.queue(), &TrainQueue::epochFinished);
+    QSignalSpy runFinished(&page, &TrainPage::runFinished);
+
+    const int id = page.startTraining();
+    QVERIFY2(id != 0, qPrintable(page.lastError()));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, trainTimeoutMs);
+
+    const TrainQueue::Entry* entry = page.queue()->entry(id);
+    QVERIFY(entry);
+    QVERIFY2(entry->state == TrainQueue::State::Completed, qPrintable(entry->message));
+    QCOMPARE(epochs.count(), 4);
+    QCOMPARE(page.curves()->pointCount(), 4);
+    QCOMPARE(page.curves()->lossGraph()->dataCount(), 4);
+    // The plotted F1 is the trainer's: the last point equals the last epoch report.
+    const EpochReport last = epochs.last().at(1).value<EpochReport>();
+    QCOMPARE((page.curves()->microGraph()->data()->constEnd() - 1)->value, last.devMicroF1);
+    QVERIFY2(entry->result.bestDevMicroF1 > 0.5, qPrintable(QString::number(entry->result.bestDevMicroF1)));
+    QCOMPARE(page.progressBar()->value(), page.progressBar()->maximum());
+    QCOMPARE(runFinished.count(), 1);
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("run/model.pt"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("run/scores/dev.scores"))));
+}
+
+void TrainPageTest::cancelledRunResumesToTheEnd()
+{
+    QTemporaryDir dir;
+    const QString runDir = dir.filePath(QStringLiteral("run"));
+    constexpr int plannedEpochs = 40;
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig("TextCNN", plannedEpochs));
+    page.form()->setRunFolder(runDir);
+    QSignalSpy finished(page.queue(), &TrainQueue::jobFinished);
+    QSignalSpy epochs(page.queue(), &TrainQueue::epochFinished);
+
+    const int id = page.startTraining();
+    QVERIFY2(id != 0, qPrintable(page.lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 1, trainTimeoutMs);
+    page.queue()->cancel(id);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, trainTimeoutMs);
+    const TrainQueue::Entry* entry = page.queue()->entry(id);
+    QCOMPARE(entry->state, TrainQueue::State::Cancelled);
+    const int doneBeforeCancel = int(entry->result.epochsDone);
+    QVERIFY2(doneBeforeCancel >= 1 && doneBeforeCancel < plannedEpochs, qPrintable(QString::number(doneBeforeCancel)));
+    QVERIFY(page.queue()->canResume(id));
+    QVERIFY(!QFileInfo::exists(runDir + QStringLiteral("/scores/dev.scores")));
+
+    // Resume continues from the checkpoint; the curves keep the epochs trained before.
+    QVERIFY(page.queue()->resume(id).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, trainTimeoutMs);
+    QCOMPARE(entry->state, TrainQueue::State::Completed);
+    QCOMPARE(int(entry->result.epochsDone), plannedEpochs);
+    QCOMPARE(int(entry->epochs.size()), plannedEpochs);
+    QCOMPARE(page.curves()->pointCount(), plannedEpochs);
+    QCOMPARE(epochs.count(), plannedEpochs);   // no epoch was trained twice
+    QVERIFY(QFileInfo::exists(runDir + QStringLiteral("/scores/dev.scores")));
+}
+
+void TrainPageTest::queueRunsOneAfterAnother()
+{
+    QTemporaryDir dir;
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig("FastText", 2));
+    QSignalSpy started(page.queue(), &TrainQueue::jobStarted);
+    QSignalSpy finished(page.queue(), &TrainQueue::jobFinished);
+    page.form()->setRunFolder(dir.filePath(QStringLiteral("first")));
+    const int first = page.startTraining();
+    page.form()->setRunFolder(dir.filePath(QStringLiteral("second")));
+    const int second = page.startTraining();
+    QVERIFY(first != 0 && second != 0);
+    QCOMPARE(page.queue()->rowCount(), 2);
+    QCOMPARE(page.queue()->runningId(), first);
+    QCOMPARE(page.queue()->entry(second)->state, TrainQueue::State::Queued);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, trainTimeoutMs);
+    QCOMPARE(started.count(), 2);
+    QCOMPARE(started.at(0).at(0).toInt(), first);
+    QCOMPARE(started.at(1).at(0).toInt(), second);
+    QCOMPARE(finished.at(0).at(0).toInt(), first);
+    QCOMPARE(page.queue()->entry(second)->state, TrainQueue::State::Completed);
+    QVERIFY(!page.queue()->isBusy());
+}
+
+void TrainPageTest::badDataFileIsReportedInPlainWords()
+{
+    TrainPage page(&m_workspace, &m_project);
+    TrainConfig config = tinyConfig("FastText", 1);
+    page.form()->setConfig(config);
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("no-such-train.jsonl"));
+    config.data.train = missing.toStdString();
+    page.form()->setConfig(config);
+    QCOMPARE(page.startTraining(), 0);
+    QVERIFY2(page.lastError().contains(QStringLiteral("no-such-train.jsonl")), qPrintable(page.lastError()));
+    QVERIFY2(page.lastError().contains(QStringLiteral("data.train")), qPrintable(page.lastError()));
+    QCOMPARE(page.queue()->rowCount(), 0);
+}
+
+void TrainPageTest::refusesFolderThatHoldsARun()
+{
+    QTemporaryDir dir;
+    QFile config(dir.filePath(QStringLiteral("config.json")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("{}");
+    config.close();
+    TrainPage page(&m_workspace, &m_project);
+    page.form()->setConfig(tinyConfig("FastText", 1));
+    page.form()->setRunFolder(dir.path());
+    QCOMPARE(page.startTraining(), 0);
+    QVERIFY2(page.lastError().contains(QStringLiteral("already holds a training run")), qPrintable(page.lastError()));
+}
+
+QTEST_MAIN(TrainPageTest)
+#include "TrainPageTest.moc"

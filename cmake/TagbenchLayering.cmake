@@ -31,3 +31,42 @@ foreach(_core_target tagbench_core_base tagbench_core tagbench_spm tagbench_cli_
     endforeach()
   endif()
 endforeach()
+
+# Which core headers may include LibTorch is visible from the path: only those under a folder
+# named torch/ (core/model/torch/, core/model/<kind>/torch/, core/train/torch/, ...). Everything
+# else is torch-free, so ui/ and the Qt tests may include it. Checked twice: here, by reading the
+# includes, and by the tagbench_torch_free_headers target, which compiles every such header on
+# its own with no LibTorch on the include path (a header that pulls in torch transitively fails).
+file(GLOB_RECURSE _tagbench_core_headers RELATIVE "${PROJECT_SOURCE_DIR}" CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/core/*.h")
+set(_tagbench_torch_free_headers "")
+foreach(_header IN LISTS _tagbench_core_headers)
+  if(_header MATCHES "/torch/" OR _header MATCHES "^core/text/spm_plugin/")
+    continue()
+  endif()
+  list(APPEND _tagbench_torch_free_headers "${_header}")
+  file(STRINGS "${PROJECT_SOURCE_DIR}/${_header}" _includes REGEX "^[ \t]*#[ \t]*include")
+  foreach(_line IN LISTS _includes)
+    if(_line MATCHES "[<\"](torch|ATen|c10)/" OR _line MATCHES "\"core/.*/torch/")
+      message(FATAL_ERROR "Layering violation: ${_header} is outside a torch/ folder but includes LibTorch: ${_line}")
+    endif()
+  endforeach()
+endforeach()
+
+set(_tagbench_header_tus "")
+foreach(_header IN LISTS _tagbench_torch_free_headers)
+  string(MAKE_C_IDENTIFIER "${_header}" _name)
+  set(_tu "${PROJECT_BINARY_DIR}/torch_free_headers/${_name}.cpp")
+  set(_content "#include \"${_header}\"\n")
+  if(EXISTS "${_tu}")
+    file(READ "${_tu}" _old)
+  else()
+    set(_old "")
+  endif()
+  if(NOT _old STREQUAL _content)
+    file(WRITE "${_tu}" "${_content}")
+  endif()
+  list(APPEND _tagbench_header_tus "${_tu}")
+endforeach()
+add_library(tagbench_torch_free_headers OBJECT ${_tagbench_header_tus})
+target_include_directories(tagbench_torch_free_headers PRIVATE "${PROJECT_SOURCE_DIR}")
+target_link_libraries(tagbench_torch_free_headers PRIVATE tagbench_options nlohmann_json::nlohmann_json)

@@ -39,10 +39,16 @@ bool isPythonSpace(char32_t cp)
     return direction == U_WHITE_SPACE_NEUTRAL || direction == U_BLOCK_SEPARATOR || direction == U_SEGMENT_SEPARATOR;
 }
 
-bool isAscii(const CodePoints& text)
+// True when lowercasing and NFD can change nothing but ASCII letters: ASCII and the unified CJK
+// ideographs (which have no case and no decomposition, unlike the compatibility ideographs).
+bool isCaseAndAccentFree(const CodePoints& text)
 {
-    for (const char32_t cp : text)
-        if (cp >= 0x80) return false;
+    for (const char32_t cp : text) {
+        if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+            (cp >= 0x20000 && cp <= 0x2CEAF))
+            continue;
+        return false;
+    }
     return true;
 }
 
@@ -85,7 +91,7 @@ CodePoints fromIcu(const icu::UnicodeString& text, Keep keep)
 // root-locale lowercasing applies the same way.
 CodePoints lowercase(CodePoints text)
 {
-    if (isAscii(text)) {
+    if (isCaseAndAccentFree(text)) {
         for (char32_t& cp : text)
             if (cp >= U'A' && cp <= U'Z') cp += 32;
         return text;
@@ -98,7 +104,7 @@ CodePoints lowercase(CodePoints text)
 // _run_strip_accents: NFD, then drop every non-spacing mark (Mn).
 CodePoints stripAccents(const CodePoints& text)
 {
-    if (isAscii(text)) return text;
+    if (isCaseAndAccentFree(text)) return text;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
     if (U_FAILURE(status) || nfd == nullptr) return text;  // ICU data missing: leave the word as it is
@@ -147,6 +153,10 @@ std::string BertBasicTokenizer::lowercaseEachCodePoint(std::string_view text)
         const char32_t cp = utf8::decode(text, pos);
         if (cp < 0x80) {
             out.push_back(static_cast<char>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp));
+            continue;
+        }
+        if (isChineseChar(cp) && !(cp >= 0xF900 && cp <= 0xFAFF) && !(cp >= 0x2F800 && cp <= 0x2FA1F)) {
+            utf8::append(out, cp);  // unified ideographs have no case
             continue;
         }
         icu::UnicodeString single(static_cast<UChar32>(cp));

@@ -21,7 +21,7 @@ torch::nn::Embedding makeEmbedding(std::int64_t rows, std::int64_t width, double
 
 BertEmbeddingsImpl::BertEmbeddingsImpl(const BertConfig& config) : m_maxPositions(config.maxPositionEmbeddings)
 {
-    wordEmbeddings = register_module(
+    m_wordEmbeddings = register_module(
         "word_embeddings", makeEmbedding(config.vocabSize, config.hiddenSize, config.initializerRange, config.padTokenId));
     m_positionEmbeddings = register_module(
         "position_embeddings", makeEmbedding(config.maxPositionEmbeddings, config.hiddenSize, config.initializerRange));
@@ -41,7 +41,7 @@ torch::Tensor BertEmbeddingsImpl::forward(const torch::Tensor& ids, const torch:
     const torch::Tensor types = tokenTypes.defined() ? tokenTypes : torch::zeros_like(ids);
     // The same order of additions as transformers (word + type, then + position): float sums
     // are not associative and the parity test compares to 1e-5.
-    torch::Tensor embeddings = wordEmbeddings->forward(ids) + m_tokenTypeEmbeddings->forward(types);
+    torch::Tensor embeddings = m_wordEmbeddings->forward(ids) + m_tokenTypeEmbeddings->forward(types);
     embeddings = embeddings + m_positionEmbeddings->forward(positions);
     return m_dropout->forward(m_layerNorm->forward(embeddings));
 }

@@ -17,9 +17,11 @@ public:
     /// ids, tokenTypes [B, L] int64 -> [B, L, hidden].
     torch::Tensor forward(const torch::Tensor& ids, const torch::Tensor& tokenTypes);
 
-    torch::nn::Embedding wordEmbeddings{nullptr};
+    /// The word embedding table [vocab, hidden].
+    torch::nn::Embedding wordEmbeddings() const { return m_wordEmbeddings; }
 
 private:
+    torch::nn::Embedding m_wordEmbeddings{nullptr};
     torch::nn::Embedding m_positionEmbeddings{nullptr};
     torch::nn::Embedding m_tokenTypeEmbeddings{nullptr};
     torch::nn::LayerNorm m_layerNorm{nullptr};

@@ -18,6 +18,8 @@ find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
+# ICU supplies Unicode normalisation (NFD) and general categories for the WordPiece tokenizer.
+find_package(ICU REQUIRED COMPONENTS uc)
 
 # Debian ships no CMake config for sentencepiece; it is only linked into the isolated plugin.
 find_path(SENTENCEPIECE_INCLUDE_DIR sentencepiece_processor.h REQUIRED)

@@ -16,7 +16,7 @@ readonly PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config dpkg-dev file
   # libraries
   libtorch-dev qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqcustomplot-dev
-  libsentencepiece-dev sentencepiece libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
+  libsentencepiece-dev sentencepiece libsimdjson-dev nlohmann-json3-dev libsqlite3-dev libicu-dev
   libgl1-mesa-dev
   # runtime: CJK glyphs for the Chinese UI and data, the SVG icon engine for the app icon,
   # Qt's own translations of standard dialogs

@@ -15,6 +15,7 @@ const std::vector<Command>& commands()
         {"export", "pack a training run into one .tagbench bundle (or describe one with --info)", runExport},
         {"predict", "apply a .tagbench bundle to documents, write JSONL or CSV predictions", runPredict},
         {"eval", "score a labelled dataset with a .tagbench bundle and print its metrics", runEval},
+        {"bert-parity", "check a Hugging Face BERT folder against transformers' reference outputs", runBertParity},
     };
     return table;
 }

@@ -43,4 +43,7 @@ int runPredict(const std::vector<std::string>& args, std::ostream& out, std::ost
 /// tagbench-cli eval (app/cli/EvalCommand.cpp).
 int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// tagbench-cli bert-parity (app/cli/BertParityCommand.cpp).
+int runBertParity(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 } // namespace tagbench::cli

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -47,7 +48,7 @@ struct ModelBatch {
 struct ParameterGroup {
     std::vector<std::pair<std::string, torch::Tensor>> parameters;
     double learningRateScale = 1.0;
-    bool weightDecay = true;
+    std::optional<double> weightDecay;  // the group's own decay; unset: the optimizer's
 };
 
 /// What a model may need before its first training step.

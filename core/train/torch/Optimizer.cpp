@@ -6,8 +6,16 @@ namespace tagbench {
 
 Optimizer::Optimizer(const std::vector<std::pair<std::string, torch::Tensor>>& namedParameters,
                      OptimizerOptions options)
-    : Optimizer(std::vector<ParameterGroup>{ParameterGroup{namedParameters, 1.0, true}}, std::move(options))
+    : Optimizer(std::vector<ParameterGroup>{ParameterGroup{namedParameters, 1.0, std::nullopt}}, std::move(options))
 {
+}
+
+std::vector<torch::Tensor> Optimizer::parameters() const
+{
+    std::vector<torch::Tensor> out;
+    out.reserve(m_slots.size());
+    for (const auto& slot : m_slots) out.push_back(slot.parameter);
+    return out;
 }
 
 Optimizer::Optimizer(const std::vector<ParameterGroup>& groups, OptimizerOptions options)

@@ -32,6 +32,9 @@ public:
     /// groups must list parameters in the same order every time (resumed runs).
     Optimizer(const std::vector<ParameterGroup>& groups, OptimizerOptions options);
 
+    /// The parameters optimized, in slot order (e.g. for gradient clipping).
+    std::vector<torch::Tensor> parameters() const;
+
     /// Drops the gradients of every parameter.
     void zeroGrad();
     /// One update from the current gradients.
@@ -56,13 +59,13 @@ private:
         torch::Tensor expAvgSq;  // second moment (undefined for sgd)
         std::int64_t steps = 0;
         double learningRateScale = 1.0;
-        bool weightDecay = true;
+        std::optional<double> weightDecay;  // unset: m_options.weightDecay
     };
     void stepDense(Slot& slot, const torch::Tensor& grad);
     void stepSparse(Slot& slot, const torch::Tensor& rows, torch::Tensor values);
     void stepSparseCpu(Slot& slot, const torch::Tensor& rows, const torch::Tensor& values);
     double learningRate(const Slot& slot) const { return m_options.learningRate * slot.learningRateScale; }
-    double weightDecay(const Slot& slot) const { return slot.weightDecay ? m_options.weightDecay : 0.0; }
+    double weightDecay(const Slot& slot) const { return slot.weightDecay.value_or(m_options.weightDecay); }
 
     OptimizerOptions m_options;
     std::vector<Slot> m_slots;

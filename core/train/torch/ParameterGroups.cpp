@@ -11,37 +11,40 @@ bool endsWith(const std::string& text, const std::string& suffix)
 
 } // namespace
 
-ParameterGroups::ParameterGroups(const std::vector<std::pair<std::string, torch::Tensor>>& namedParameters,
-                                 const OptimizerOptions& base, const std::vector<ParameterGroupSpec>& specs)
-    : m_baseLearningRate(base.learningRate)
+std::vector<ParameterGroup> ParameterGroups::group(const std::vector<std::pair<std::string, torch::Tensor>>& namedParameters,
+                                                   const std::vector<ParameterGroupSpec>& specs, std::vector<std::string>* names)
 {
-    std::vector<std::vector<std::pair<std::string, torch::Tensor>>> members(specs.size() + 1);
+    std::vector<ParameterGroup> members(specs.size() + 1);
     for (const auto& named : namedParameters) {
         if (!named.second.requires_grad()) continue;
-        std::size_t group = specs.size();
+        std::size_t index = specs.size();
         for (std::size_t i = 0; i < specs.size(); ++i)
             if (specs[i].matches && specs[i].matches(named.first)) {
-                group = i;
+                index = i;
                 break;
             }
-        members[group].push_back(named);
+        members[index].parameters.push_back(named);
     }
+    std::vector<ParameterGroup> groups;
     for (std::size_t i = 0; i <= specs.size(); ++i) {
-        if (members[i].empty()) continue;
-        OptimizerOptions options = base;
-        Group group;
+        if (members[i].parameters.empty()) continue;
         if (i < specs.size()) {
-            group.name = specs[i].name;
-            group.learningRateScale = specs[i].learningRateScale;
-            options.weightDecay = specs[i].weightDecay;
-        } else {
-            group.name = "default";
+            members[i].learningRateScale = specs[i].learningRateScale;
+            members[i].weightDecay = specs[i].weightDecay;
         }
-        options.learningRate = base.learningRate * group.learningRateScale;
-        group.parameters = std::move(members[i]);
-        group.optimizer = std::make_unique<Optimizer>(group.parameters, options);
-        m_groups.push_back(std::move(group));
+        if (names) names->push_back(i < specs.size() ? specs[i].name : "default");
+        groups.push_back(std::move(members[i]));
     }
+    return groups;
+}
+
+ParameterGroups::ParameterGroups(const std::vector<std::pair<std::string, torch::Tensor>>& namedParameters,
+                                 const OptimizerOptions& base, const std::vector<ParameterGroupSpec>& specs)
+    : m_names(),
+      m_groups(group(namedParameters, specs, &m_names)),
+      m_optimizer(std::make_unique<Optimizer>(m_groups, base)),
+      m_baseLearningRate(base.learningRate)
+{
 }
 
 std::vector<ParameterGroupSpec> ParameterGroups::noDecayOnBiasAndLayerNorm()
@@ -58,51 +61,19 @@ std::vector<ParameterGroupSpec> ParameterGroups::noDecayOnBiasAndLayerNorm()
 void ParameterGroups::setLearningRate(double base)
 {
     m_baseLearningRate = base;
-    for (auto& group : m_groups) group.optimizer->setLearningRate(base * group.learningRateScale);
+    m_optimizer->setLearningRate(base);
 }
 
-void ParameterGroups::zeroGrad()
-{
-    for (auto& group : m_groups) group.optimizer->zeroGrad();
-}
-
-void ParameterGroups::step()
-{
-    for (auto& group : m_groups) group.optimizer->step();
-}
-
-std::vector<torch::Tensor> ParameterGroups::parameters() const
-{
-    std::vector<torch::Tensor> out;
-    for (const auto& group : m_groups)
-        for (const auto& named : group.parameters) out.push_back(named.second);
-    return out;
-}
+void ParameterGroups::zeroGrad() { m_optimizer->zeroGrad(); }
+void ParameterGroups::step() { m_optimizer->step(); }
+std::vector<torch::Tensor> ParameterGroups::parameters() const { return m_optimizer->parameters(); }
 
 std::string ParameterGroups::describe() const
 {
     std::string out;
-    for (const auto& group : m_groups)
-        out += (out.empty() ? "" : ", ") + group.name + ": " + std::to_string(group.parameters.size()) + " tensors";
+    for (std::size_t i = 0; i < m_groups.size(); ++i)
+        out += (out.empty() ? "" : ", ") + m_names[i] + ": " + std::to_string(m_groups[i].parameters.size()) + " tensors";
     return out;
-}
-
-void ParameterGroups::save(torch::serialize::OutputArchive& archive) const
-{
-    for (std::size_t i = 0; i < m_groups.size(); ++i) {
-        torch::serialize::OutputArchive sub;
-        m_groups[i].optimizer->save(sub);
-        archive.write("g" + std::to_string(i), sub);
-    }
-}
-
-void ParameterGroups::load(torch::serialize::InputArchive& archive)
-{
-    for (std::size_t i = 0; i < m_groups.size(); ++i) {
-        torch::serialize::InputArchive sub;
-        archive.read("g" + std::to_string(i), sub);
-        m_groups[i].optimizer->load(sub);
-    }
 }
 
 double clipGradientNorm(const std::vector<torch::Tensor>& parameters, double maxNorm)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/train/Optimizer.h"
+#include "core/train/torch/Optimizer.h"
 
 #include <torch/torch.h>
 
@@ -21,9 +21,8 @@ struct ParameterGroupSpec {
     double weightDecay = 0.0;
 };
 
-/// Parameter groups over core/train's Optimizer: one Optimizer per group (its update is
-/// torch.optim.Adam/AdamW's single-tensor arithmetic), so per-group learning rates and weight
-/// decay follow torch's param_groups semantics without changing Optimizer itself.
+/// Named parameters sorted into groups by rules (the first spec that matches), for an Optimizer
+/// with torch.optim param_groups semantics: each group its learning-rate scale and weight decay.
 class ParameterGroups final {
 public:
     /// Each parameter joins the first spec that matches it; the rest form a group "default" with
@@ -48,18 +47,18 @@ public:
     std::string describe() const;
     std::size_t groupCount() const { return m_groups.size(); }
 
-    /// Optimizer state of every group (sub-archives g0, g1, ...), for resumable runs.
-    void save(torch::serialize::OutputArchive& archive) const;
-    void load(torch::serialize::InputArchive& archive);
+    /// Optimizer state, for resumable runs.
+    void save(torch::serialize::OutputArchive& archive) const { m_optimizer->save(archive); }
+    void load(torch::serialize::InputArchive& archive) { m_optimizer->load(archive); }
+
+    /// The groups as the module interface and the trainer's Optimizer take them.
+    static std::vector<ParameterGroup> group(const std::vector<std::pair<std::string, torch::Tensor>>& namedParameters,
+                                             const std::vector<ParameterGroupSpec>& specs, std::vector<std::string>* names = nullptr);
 
 private:
-    struct Group {
-        std::string name;
-        double learningRateScale = 1.0;
-        std::vector<std::pair<std::string, torch::Tensor>> parameters;
-        std::unique_ptr<Optimizer> optimizer;
-    };
-    std::vector<Group> m_groups;
+    std::vector<std::string> m_names;  // before m_groups: group() fills it while m_groups is made
+    std::vector<ParameterGroup> m_groups;
+    std::unique_ptr<Optimizer> m_optimizer;
     double m_baseLearningRate = 0.0;
 };
 

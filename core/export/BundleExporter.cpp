@@ -154,6 +154,9 @@ Result<ExportSummary> exportUnchecked(const std::string& runDir, const std::stri
     auto model = buildModel(manifest.model);
     if (!model) return model.error();
     if (auto loaded = loadModel(runDir + "/model.pt", **model, torch::kCPU); !loaded) return loaded.error();
+    // The bundle holds the model as it predicts (LoRA adapters folded in), described as such;
+    // the rebuild below proves the manifest describes these weights.
+    (*model)->prepareForExport(manifest.model);
 
     const auto tensors = modelTensors(**model);
     std::vector<TensorRef> refs;

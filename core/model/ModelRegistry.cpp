@@ -1,5 +1,6 @@
 #include "core/model/ModelRegistry.h"
 
+#include "core/model/bert/BertKind.h"
 #include "core/model/fasttext/FastTextKind.h"
 #include "core/model/textcnn/TextCnnKind.h"
 
@@ -12,6 +13,7 @@ const ModelRegistry& ModelRegistry::instance()
         // One line per model kind; the order is the order the Train page offers them.
         kinds.add(std::make_unique<TextCnnKind>());
         kinds.add(std::make_unique<FastTextKind>());
+        kinds.add(std::make_unique<BertKind>());
         return kinds;
     }();
     return registry;

@@ -15,6 +15,7 @@ std::string_view tokenizerKindName(TokenizerKind kind)
     case TokenizerKind::Char: return "char";
     case TokenizerKind::Word: return "word";
     case TokenizerKind::SentencePiece: return "sentencepiece";
+    case TokenizerKind::WordPiece: return "wordpiece";
     }
     return "unknown";
 }

@@ -9,7 +9,9 @@
 namespace tagbench {
 
 /// Which tokenizer a model was trained with.
-enum class TokenizerKind { Char, Word, SentencePiece };
+/// WordPiece is BERT's: it comes with its model's vocabulary, so the BERT model kind builds it
+/// (core/text/WordPieceTokenizer), not makeTokenizer().
+enum class TokenizerKind { Char, Word, SentencePiece, WordPiece };
 
 struct TokenScanRules;
 
@@ -35,7 +37,7 @@ public:
     std::vector<std::string> tokens(std::string_view text) const;
 };
 
-/// Name used in configs: "char", "word", "sentencepiece".
+/// Name used in configs and bundles: "char", "word", "sentencepiece", "wordpiece".
 std::string_view tokenizerKindName(TokenizerKind kind);
 
 } // namespace tagbench

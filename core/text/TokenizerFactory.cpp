@@ -11,7 +11,8 @@ Result<TokenizerKind> parseTokenizerKind(std::string_view name)
     if (name == "char") return TokenizerKind::Char;
     if (name == "word") return TokenizerKind::Word;
     if (name == "sentencepiece" || name == "spm") return TokenizerKind::SentencePiece;
-    return Error{"unknown tokenizer '" + std::string(name) + "' (expected char, word or sentencepiece)"};
+    if (name == "wordpiece") return TokenizerKind::WordPiece;
+    return Error{"unknown tokenizer '" + std::string(name) + "' (expected char, word, sentencepiece or wordpiece)"};
 }
 
 Result<std::unique_ptr<Tokenizer>> makeTokenizer(const TokenizerConfig& config)
@@ -27,6 +28,8 @@ Result<std::unique_ptr<Tokenizer>> makeTokenizer(const TokenizerConfig& config)
         if (!tokenizer) return tokenizer.error();
         return std::unique_ptr<Tokenizer>(std::move(*tokenizer));
     }
+    case TokenizerKind::WordPiece:
+        return Error{"the WordPiece tokenizer comes with its model's vocabulary: the BERT model kind builds it"};
     }
     return Error{"unknown tokenizer kind"};
 }

@@ -60,7 +60,13 @@ Status WordPieceSettings::applyFile(WordPieceSettings& settings, const std::stri
     if (!in) return Error{path + ": cannot open the file"};
     std::stringstream buffer;
     buffer << in.rdbuf();
-    const json config = json::parse(buffer.str(), nullptr, false);
+    return applyJson(settings, buffer.str(), path, specialTokensOnly);
+}
+
+Status WordPieceSettings::applyJson(WordPieceSettings& settings, std::string_view text, const std::string& path,
+                                    bool specialTokensOnly)
+{
+    const json config = json::parse(text.begin(), text.end(), nullptr, false);
     if (config.is_discarded() || !config.is_object()) return Error{path + ": not a JSON object"};
 
     if (!specialTokensOnly) {
@@ -110,6 +116,23 @@ Status WordPieceSettings::applyFile(WordPieceSettings& settings, const std::stri
         }
     }
     return {};
+}
+
+std::string WordPieceSettings::toJson() const
+{
+    json j = {{"tokenizer_class", "BertTokenizer"},
+              {"do_lower_case", basic.lowercase},
+              {"tokenize_chinese_chars", basic.tokenizeChineseChars},
+              {"strip_accents", basic.stripAccents ? json(*basic.stripAccents) : json(nullptr)},
+              {"do_basic_tokenize", doBasicTokenize},
+              {"unk_token", unkToken},
+              {"sep_token", sepToken},
+              {"pad_token", padToken},
+              {"cls_token", clsToken},
+              {"mask_token", maskToken},
+              {"additional_special_tokens", additionalSpecialTokens}};
+    if (modelMaxLength > 0) j["model_max_length"] = modelMaxLength;
+    return j.dump();
 }
 
 Result<WordPieceSettings> WordPieceSettings::fromFolder(const std::string& folder)

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tagbench {
@@ -33,6 +34,10 @@ struct WordPieceSettings {
 
     /// Applies one tokenizer_config.json-style file; specialTokensOnly for special_tokens_map.json.
     static Status applyFile(WordPieceSettings& settings, const std::string& path, bool specialTokensOnly);
+    /// The same for JSON text; path labels the errors.
+    static Status applyJson(WordPieceSettings& settings, std::string_view text, const std::string& path, bool specialTokensOnly);
+    /// The settings as a tokenizer_config.json that applyJson() reads back to the same settings.
+    std::string toJson() const;
 };
 
 } // namespace tagbench

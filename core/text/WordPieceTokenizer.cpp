@@ -47,8 +47,15 @@ Result<WordPieceTokenizer> WordPieceTokenizer::load(const std::string& vocabPath
     std::stringstream buffer;
     buffer << in.rdbuf();
 
+    return fromTokens(splitLines(buffer.str()), std::move(settings), vocabPath);
+}
+
+Result<WordPieceTokenizer> WordPieceTokenizer::fromTokens(std::vector<std::string> tokens, WordPieceSettings settings,
+                                                          const std::string& origin)
+{
+    const std::string& vocabPath = origin;
     WordPieceTokenizer tokenizer;
-    tokenizer.m_idToToken = splitLines(buffer.str());
+    tokenizer.m_idToToken = std::move(tokens);
     if (tokenizer.m_idToToken.empty()) return Error{vocabPath + ": the vocabulary is empty"};
     tokenizer.m_tokenToId.reserve(tokenizer.m_idToToken.size());
     for (std::size_t id = 0; id < tokenizer.m_idToToken.size(); ++id) {

@@ -45,6 +45,11 @@ public:
     /// reads them; a repeated token keeps its last id) with the given settings. The unk, cls, sep
     /// and pad tokens must be in the vocabulary.
     static Result<WordPieceTokenizer> load(const std::string& vocabPath, WordPieceSettings settings);
+    /// A vocabulary given in id order (a bundle's); origin labels the errors.
+    static Result<WordPieceTokenizer> fromTokens(std::vector<std::string> tokens, WordPieceSettings settings,
+                                                 const std::string& origin);
+    /// The vocabulary in id order.
+    const std::vector<std::string>& tokens() const { return m_idToToken; }
     /// folder/vocab.txt with WordPieceSettings::fromFolder(folder).
     static Result<WordPieceTokenizer> fromFolder(const std::string& folder);
 

@@ -47,7 +47,8 @@ void readTrain(ConfigReader& r, const json& t, TrainConfig::Train& out)
     r.readInt(t, p, "epochs", out.epochs, 1, 100000);
     r.readDouble(t, p, "learning_rate", out.learningRate, 0.0, 100.0, true);
     r.readChoice(t, p, "optimizer", out.optimizer, {"adam", "adamw", "sgd"});
-    r.readChoice(t, p, "lr_schedule", out.lrSchedule, {"constant", "linear"});
+    r.readChoice(t, p, "lr_schedule", out.lrSchedule, {"constant", "linear", "cosine"});
+    r.readDouble(t, p, "warmup_ratio", out.warmupRatio, 0.0, 0.9);
     r.readDouble(t, p, "weight_decay", out.weightDecay, 0.0, 1.0);
     r.readChoice(t, p, "loss", out.loss, {"bce", "focal"});
     r.readDouble(t, p, "focal_gamma", out.focalGamma, 0.0, 10.0);
@@ -72,6 +73,9 @@ void readTrain(ConfigReader& r, const json& t, TrainConfig::Train& out)
     out.seed = static_cast<std::uint64_t>(seed);
     r.readInt(t, p, "threads", out.threads, 0, 1024);
     r.readBool(t, p, "bf16", out.bf16);
+    r.readBool(t, p, "fp16", out.fp16);
+    r.readInt(t, p, "gradient_accumulation", out.gradientAccumulation, 1, 4096);
+    r.readChoice(t, p, "loss_reduction", out.lossReduction, {"sum", "mean"});
     r.readDouble(t, p, "gradient_clip", out.gradientClip, 0.0, 1e6);
     r.readChoice(t, p, "select_best_by", out.selectBestBy, {"micro_f1", "macro_f1", "dev_loss"});
     r.readInt(t, p, "divergence_retries", out.divergenceRetries, 0, 20);
@@ -170,6 +174,7 @@ Result<TrainConfig> TrainConfig::parse(const std::string& jsonText, const std::s
         r.fail("train.loss", "single_label trains with softmax cross-entropy: loss focal and pos_weight apply to multi_label only");
     if (c.tokenizer.kind != "sentencepiece" && !c.tokenizer.sentencepieceModel.empty())
         r.fail("tokenizer.sentencepiece.model", "set, but tokenizer.kind is " + c.tokenizer.kind);
+    if (c.train.bf16 && c.train.fp16) r.fail("train.fp16", "set together with train.bf16: choose one");
     if (!kind->usesEmbedding() && !c.embedding.pretrained.empty())
         r.fail("embedding.pretrained", "set, but a " + kind->name() + " model has no token embedding table");
 
@@ -218,6 +223,7 @@ std::string TrainConfig::toJson() const
               {"learning_rate", train.learningRate},
               {"optimizer", train.optimizer},
               {"lr_schedule", train.lrSchedule},
+              {"warmup_ratio", train.warmupRatio},
               {"weight_decay", train.weightDecay},
               {"loss", train.loss},
               {"focal_gamma", train.focalGamma},
@@ -227,6 +233,9 @@ std::string TrainConfig::toJson() const
               {"seed", train.seed},
               {"threads", train.threads},
               {"bf16", train.bf16},
+              {"fp16", train.fp16},
+              {"gradient_accumulation", train.gradientAccumulation},
+              {"loss_reduction", train.lossReduction},
               {"gradient_clip", train.gradientClip},
               {"select_best_by", train.selectBestBy},
               {"divergence_retries", train.divergenceRetries}};

@@ -41,7 +41,8 @@ struct TrainConfig {
         std::int64_t epochs = 10;
         double learningRate = 1e-3;
         std::string optimizer = "adam";  // adam | adamw | sgd
-        std::string lrSchedule = "constant";  // constant | linear (decays to 0 at the last step, as fastText)
+        std::string lrSchedule = "constant";  // constant | linear (to 0 at the last step) | cosine
+        double warmupRatio = 0.0;        // share of all steps the rate rises linearly from 0 (transformers' warmup)
         double weightDecay = 0.0;
         std::string loss = "bce";        // bce | focal (multi-label); ce is implied for single-label
         double focalGamma = 2.0;
@@ -53,6 +54,9 @@ struct TrainConfig {
         std::uint64_t seed = 42;
         std::int64_t threads = 0;        // 0 = all hardware threads
         bool bf16 = false;               // bfloat16 autocast on CUDA
+        bool fp16 = false;               // float16 autocast on CUDA with dynamic loss scaling (GPUs without bf16)
+        std::int64_t gradientAccumulation = 1;  // batches per optimizer step
+        std::string lossReduction = "sum";      // sum over labels per document (fastText) | mean over labels too (Hugging Face)
         double gradientClip = 0.0;       // max global gradient norm; 0 = no clipping
         std::string selectBestBy = "micro_f1";  // micro_f1 | macro_f1 | dev_loss: which epoch is kept
         std::int64_t divergenceRetries = 3;     // non-finite loss: roll back, halve the learning rate, retry

@@ -9,6 +9,8 @@
 #include "core/train/TrainingRule.h"
 #include "core/train/torch/BatchBuilder.h"
 #include "core/train/torch/Checkpoint.h"
+#include "core/train/torch/LearningRateSchedule.h"
+#include "core/train/torch/LossScaler.h"
 #include "core/train/EpochEvaluation.h"
 #include "core/train/torch/Optimizer.h"
 #include "core/train/torch/Scoring.h"
@@ -111,7 +113,8 @@ private:
         if (m_log) m_log(line);
     }
     Status prepareRunDirectory();
-    Status buildModel();
+    Status buildModel(bool resuming);
+    double scheduleFactor(std::int64_t epoch, std::int64_t step, std::int64_t steps) const;
     Status restore(const std::string& checkpointPath);
     EpochOutcome trainEpoch(std::int64_t epoch, const std::atomic<bool>* cancel, double& lossSum, std::int64_t& examples);
     Status fitBySolver(const std::atomic<bool>* cancel, bool& cancelled);
@@ -127,6 +130,7 @@ private:
     TrainingData m_data;
     std::shared_ptr<TextClassifierImpl> m_model;
     std::unique_ptr<Optimizer> m_optimizer;
+    LossScaler m_lossScaler;
     torch::Tensor m_posWeight;
     std::vector<std::uint8_t> m_repeats;
     TrainingState m_state;
@@ -155,7 +159,7 @@ Status Trainer::Impl::prepareRunDirectory()
     return {};
 }
 
-Status Trainer::Impl::buildModel()
+Status Trainer::Impl::buildModel(bool resuming)
 {
     // The same seed gives the same initial weights: a rollback to "before epoch 1" rebuilds.
     torch::manual_seed(m_config.train.seed);
@@ -164,6 +168,9 @@ Status Trainer::Impl::buildModel()
     preparation.pretrainedVectors = m_config.embedding.pretrained;
     preparation.trainableEmbedding = m_config.embedding.trainable;
     preparation.input = m_data.input.get();
+    preparation.learningRate = m_config.train.learningRate;
+    preparation.resuming = resuming;
+    preparation.exactGradients = m_config.train.gradientClip > 0 || m_config.train.gradientAccumulation > 1 || m_config.train.fp16;
     preparation.log = [this](const std::string& line) { log(line); };
     if (auto s = m_model->prepareForTraining(preparation); !s) return s;
     m_model->to(m_device);
@@ -230,14 +237,15 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
     m_config.model.vocabularySize = static_cast<std::int64_t>(m_data.input->vocabularySize());
     m_config.model.labels = labels;
 
-    if (auto s = buildModel(); !s) return s.error();
+    const std::string checkpointPath = m_options.runDir + "/checkpoint/state.pt";
+    const bool resuming = m_options.resume && fs::exists(checkpointPath);
+    if (auto s = buildModel(resuming); !s) return s.error();
     if (c.train.posWeight == "auto") m_posWeight = automaticPosWeight(m_data.labelCounts, static_cast<std::int64_t>(m_data.train.size()), c.train.posWeightCap);
     else if (c.train.posWeight == "list") m_posWeight = torch::tensor(std::vector<float>(c.train.posWeights.begin(), c.train.posWeights.end()));
     if (m_posWeight.defined()) m_posWeight = m_posWeight.to(m_device);
     m_repeats = oversamplingRepeats(m_data.train, m_data.labelCounts, c.train.oversample);
 
-    const std::string checkpointPath = m_options.runDir + "/checkpoint/state.pt";
-    if (m_options.resume && !m_model->fittedBySolver() && fs::exists(checkpointPath)) {
+    if (resuming && !m_model->fittedBySolver()) {
         if (auto s = restore(checkpointPath); !s) return s.error();
         m_resumedFrom = m_state.epochsDone;
         log("resuming after epoch " + std::to_string(m_state.epochsDone));
@@ -288,7 +296,7 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
             const double scale = m_state.learningRateScale * 0.5;
             if (m_state.epochsDone > 0) {
                 if (auto s = restore(checkpointPath); !s) return failed(s.error());
-            } else if (auto s = buildModel(); !s) {
+            } else if (auto s = buildModel(false); !s) {
                 return failed(s.error());
             }
             m_state.learningRateScale = scale;
@@ -343,32 +351,32 @@ Trainer::Impl::EpochOutcome Trainer::Impl::trainEpoch(std::int64_t epoch, const 
     BatchPrefetcher batches(builder, std::move(plan), 4, cuda);
 
     m_model->train();
-    const bool linearDecay = c.train.lrSchedule == "linear";
-    std::vector<torch::Tensor> clipped;
-    if (c.train.gradientClip > 0)
-        for (const auto& group : m_model->parameterGroups())
-            for (const auto& p : group.parameters) clipped.push_back(p.second);
+    const std::int64_t labels = static_cast<std::int64_t>(m_data.labelNames.size());
+    const std::int64_t accumulation = c.train.gradientAccumulation;
+    const bool fp16 = cuda && c.train.fp16;
+    const AutocastPrecision precision = fp16 ? AutocastPrecision::Float16 : AutocastPrecision::BFloat16;
+    std::vector<torch::Tensor> parameters = m_optimizer->parameters();
     torch::Tensor lossTotal = torch::zeros({}, torch::TensorOptions().dtype(torch::kFloat64).device(m_device));
     const auto start = Clock::now();
     auto lastReport = start;
     std::int64_t step = 0;
+    m_optimizer->zeroGrad();
     while (auto batch = batches.next()) {
         if (cancel && cancel->load()) return EpochOutcome::Cancelled;
-        if (linearDecay) {
-            // A function of (epoch, step) only, so a resumed run follows the same schedule.
-            const double done = static_cast<double>((epoch - 1) * steps + step) / static_cast<double>(c.train.epochs * steps);
-            m_optimizer->setLearningRate(learningRate() * std::max(1.0 - done, 1e-4));
-        }
+        // A function of (epoch, step) only, so a resumed run follows the same schedule.
+        m_optimizer->setLearningRate(learningRate() * scheduleFactor(epoch, step, steps));
         const ModelBatch b = batch->to(m_device, cuda);
         torch::Tensor logits;
         {
-            AutocastGuard autocast(cuda && c.train.bf16);
+            AutocastGuard autocast(cuda && (c.train.bf16 || fp16), precision);
             logits = m_model->trainingForward(b);
         }
         logits = logits.to(torch::kFloat32);
-        const torch::Tensor loss = c.model.task == TaskKind::MultiLabel
-                                       ? multiLabelLoss(logits, b.targets, m_posWeight, c.train.loss == "focal" ? c.train.focalGamma : 0.0)
-                                       : singleLabelLoss(logits, b.targets);
+        torch::Tensor loss = c.model.task == TaskKind::MultiLabel
+                                 ? multiLabelLoss(logits, b.targets, m_posWeight, c.train.loss == "focal" ? c.train.focalGamma : 0.0)
+                                 : singleLabelLoss(logits, b.targets);
+        // "mean" is BCEWithLogitsLoss's mean over labels too: the scale Hugging Face learning rates assume.
+        if (c.train.lossReduction == "mean" && c.model.task == TaskKind::MultiLabel) loss = loss / static_cast<double>(labels);
         ++step;
         // A non-finite loss poisons every weight it reaches: stop before the update. On the GPU
         // the check costs a synchronisation, so it runs every 32 steps there (the rollback goes
@@ -377,11 +385,21 @@ Trainer::Impl::EpochOutcome Trainer::Impl::trainEpoch(std::int64_t epoch, const 
             m_divergence = {epoch, step};
             return EpochOutcome::Diverged;
         }
-        m_optimizer->zeroGrad();
-        loss.backward();
-        if (!clipped.empty()) torch::nn::utils::clip_grad_norm_(clipped, c.train.gradientClip);
-        m_optimizer->step();
-        m_model->finishStep(b, *m_optimizer);
+        const torch::Tensor scaled = accumulation > 1 ? loss / static_cast<double>(accumulation) : loss;
+        (fp16 ? m_lossScaler.scale(scaled) : scaled).backward();
+        if (step % accumulation == 0 || step == steps) {
+            if (fp16) {
+                m_lossScaler.unscale(parameters);
+                if (c.train.gradientClip > 0) torch::nn::utils::clip_grad_norm_(parameters, c.train.gradientClip);
+                if (m_lossScaler.step(parameters, [this] { m_optimizer->step(); })) m_model->finishStep(b, *m_optimizer);
+                m_lossScaler.update();
+            } else {
+                if (c.train.gradientClip > 0) torch::nn::utils::clip_grad_norm_(parameters, c.train.gradientClip);
+                m_optimizer->step();
+                m_model->finishStep(b, *m_optimizer);
+            }
+            m_optimizer->zeroGrad();
+        }
         lossTotal += loss.detach().to(torch::kFloat64) * static_cast<double>(b.size());
         examples += b.size();
         if (m_progress && std::chrono::duration<double>(Clock::now() - lastReport).count() >= 0.5) {
@@ -406,6 +424,22 @@ Trainer::Impl::EpochOutcome Trainer::Impl::trainEpoch(std::int64_t epoch, const 
         return EpochOutcome::Diverged;
     }
     return EpochOutcome::Finished;
+}
+
+double Trainer::Impl::scheduleFactor(std::int64_t epoch, std::int64_t step, std::int64_t steps) const
+{
+    const TrainConfig::Train& t = m_config.train;
+    const std::int64_t total = t.epochs * steps;
+    const std::int64_t done = (epoch - 1) * steps + step;
+    if (t.lrSchedule == "linear" && t.warmupRatio == 0.0)
+        return std::max(1.0 - static_cast<double>(done) / static_cast<double>(total), 1e-4);  // fastText's decay
+    LearningRateSchedule schedule;
+    schedule.decay = t.lrSchedule == "cosine" ? LearningRateDecay::Cosine
+                     : t.lrSchedule == "linear" ? LearningRateDecay::Linear
+                                                : LearningRateDecay::Constant;
+    schedule.warmupSteps = static_cast<std::int64_t>(std::llround(t.warmupRatio * static_cast<double>(total)));
+    schedule.totalSteps = total;
+    return schedule.factor(done);
 }
 
 Status Trainer::Impl::fitBySolver(const std::atomic<bool>* cancel, bool& cancelled)

@@ -157,6 +157,26 @@ Result<BertConfig> BertConfig::fromJson(std::string_view text, const std::string
     return c;
 }
 
+std::string BertConfig::toJson() const
+{
+    json j = {{"model_type", "bert"},
+              {"vocab_size", vocabSize},
+              {"hidden_size", hiddenSize},
+              {"num_hidden_layers", numHiddenLayers},
+              {"num_attention_heads", numAttentionHeads},
+              {"intermediate_size", intermediateSize},
+              {"hidden_act", std::string(bertActivationName(hiddenAct))},
+              {"hidden_dropout_prob", hiddenDropoutProb},
+              {"attention_probs_dropout_prob", attentionProbsDropoutProb},
+              {"max_position_embeddings", maxPositionEmbeddings},
+              {"type_vocab_size", typeVocabSize},
+              {"initializer_range", initializerRange},
+              {"layer_norm_eps", layerNormEps},
+              {"pad_token_id", padTokenId ? json(*padTokenId) : json(nullptr)},
+              {"classifier_dropout", classifierDropout ? json(*classifierDropout) : json(nullptr)}};
+    return j.dump();
+}
+
 Status BertConfig::validate(const std::string& path) const
 {
     const std::pair<const char*, std::int64_t> sizes[] = {

@@ -47,6 +47,8 @@ struct BertConfig {
     /// Parses config.json text; path only labels the errors.
     static Result<BertConfig> fromJson(std::string_view text, const std::string& path);
 
+    /// The architecture as a config.json that fromJson() reads back (labels are the run's, not kept).
+    std::string toJson() const;
     /// The cross-field rules (hidden_size divisible by the heads, sizes positive, probabilities in
     /// [0, 1)); errors start with path.
     Status validate(const std::string& path) const;

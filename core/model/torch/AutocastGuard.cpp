@@ -10,17 +10,18 @@
 
 namespace tagbench {
 
-AutocastGuard::AutocastGuard(bool enabled)
+AutocastGuard::AutocastGuard(bool enabled, AutocastPrecision precision)
     : m_enabled(enabled)
 {
     if (!m_enabled) return;
+    const at::ScalarType dtype = precision == AutocastPrecision::Float16 ? at::kHalf : at::kBFloat16;
 #ifdef TAGBENCH_AUTOCAST_PER_DEVICE
     m_previous = at::autocast::is_autocast_enabled(at::kCUDA);
-    at::autocast::set_autocast_dtype(at::kCUDA, at::kBFloat16);
+    at::autocast::set_autocast_dtype(at::kCUDA, dtype);
     at::autocast::set_autocast_enabled(at::kCUDA, true);
 #else
     m_previous = at::autocast::is_enabled();
-    at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+    at::autocast::set_autocast_gpu_dtype(dtype);
     at::autocast::set_enabled(true);
 #endif
 }

@@ -2,6 +2,7 @@
 
 #include "core/model/EncodedSplit.h"
 #include "core/model/InputEncoder.h"
+#include "core/model/ModelSpec.h"
 #include "core/util/Result.h"
 
 #include <torch/torch.h>
@@ -56,6 +57,9 @@ struct TrainingPreparation {
     std::string pretrainedVectors;   // word vectors file for the embedding table, or empty
     bool trainableEmbedding = true;
     const InputEncoder* input = nullptr;
+    double learningRate = 0.0;       // train.learning_rate, for groups that set their own rate
+    bool resuming = false;           // the weights will come from the run's checkpoint
+    bool exactGradients = false;     // clipping or accumulation needs every gradient before a step
     std::function<void(const std::string&)> log;
 };
 
@@ -99,6 +103,9 @@ public:
 
     /// Tensors saved in bundles, by name: parameters and buffers (the bundle adds "model.").
     virtual std::vector<std::pair<std::string, torch::Tensor>> namedTensors();
+    /// Turns the trained model into the one a bundle holds (e.g. folds LoRA adapters into the
+    /// weights) and updates spec to describe it.
+    virtual void prepareForExport(ModelSpec& spec) {}
 };
 
 /// Pads rows of split to their longest input (at least minLength) into [B, L] tokens and [B]

@@ -35,6 +35,7 @@ ModelBatch FastTextImpl::collate(const EncodedSplit& split, const std::vector<st
 
 Status FastTextImpl::prepareForTraining(const TrainingPreparation& preparation)
 {
+    m_fusedUpdates = !preparation.exactGradients;
     return loadPretrainedEmbedding(m_bag->weight, preparation);
 }
 
@@ -46,7 +47,7 @@ torch::Tensor FastTextImpl::forward(const ModelBatch& batch)
 torch::Tensor FastTextImpl::trainingForward(const ModelBatch& batch)
 {
     m_bagMeans = torch::Tensor();
-    if (!batch.tokens.is_cpu() || !m_bag->weight.requires_grad()) return forward(batch);
+    if (!m_fusedUpdates || !batch.tokens.is_cpu() || !m_bag->weight.requires_grad()) return forward(batch);
     {
         torch::NoGradGuard noGrad;
         m_bagMeans = m_bag(batch.tokens, batch.offsets);

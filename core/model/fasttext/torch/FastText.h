@@ -30,6 +30,7 @@ private:
     torch::nn::EmbeddingBag m_bag{nullptr};
     torch::nn::Linear m_output{nullptr};
     torch::Tensor m_bagMeans;              // the last trainingForward()'s leaf, when fused
+    bool m_fusedUpdates = true;            // off when clipping or accumulation needs autograd's gradient
     std::vector<std::int32_t> m_rowSlot;  // scratch for bagGradient: row -> position, -1 = untouched
 };
 TORCH_MODULE(FastText);

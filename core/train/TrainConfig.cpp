@@ -134,6 +134,7 @@ Result<TrainConfig> TrainConfig::parse(const std::string& jsonText, const std::s
         auto options = each->defaultOptions();
         if (const json* section = r.section(root, "", each->name())) options->read(r, *section, each->name());
         else if (each.get() != kind) continue;
+        else options->read(r, json::object(), each->name());  // the chosen kind may require keys
         if (each.get() == kind) c.model.options = std::move(options);
         else c.otherModels[each->name()] = std::move(options);
     }

@@ -65,7 +65,19 @@ void TrainConfigTest::rejectsBadConfigs_data()
     row("syntax error", "{\n  \"model\": \"TextCNN\",\n  \"data\": {\n}", "run.json:4: invalid JSON");
     row("not an object", "[1, 2]", "expected a JSON object");
     row("missing model", "{\"data\": {\"train\": \"train.jsonl\", \"dev\": \"dev.jsonl\"}}", "model: missing");
-    row("unknown model", configWith("\"model\": \"BERT\""), "model: expected one of TextCNN, FastText, got string \"BERT\"");
+    row("unknown model", configWith("\"model\": \"GPT\""), "model: expected one of TextCNN, FastText, BERT, got string \"GPT\"");
+    row("BERT without checkpoint", configWith("\"model\": \"BERT\""), "BERT.checkpoint: missing (a Hugging Face BERT folder");
+    row("BERT checkpoint not a folder", configWith("\"model\": \"BERT\", \"BERT\": {\"checkpoint\": \"nope\"}"),
+        "BERT.checkpoint: folder not found:");
+    row("BERT checkpoint without config", configWith("\"model\": \"BERT\", \"BERT\": {\"checkpoint\": \".\"}"),
+        "BERT.checkpoint: ");
+    row("BERT bad pooling", configWith("\"model\": \"BERT\", \"BERT\": {\"checkpoint\": \"../bert-tiny\", \"pooling\": \"max\"}"),
+        "BERT.pooling: expected one of cls, mean");
+    row("BERT too long", configWith("\"model\": \"BERT\", \"BERT\": {\"checkpoint\": \"../bert-tiny\", \"max_length\": 65}"),
+        "BERT.max_length: 65 is more than the model's max_position_embeddings (64)");
+    row("BERT bad LoRA target", configWith("\"model\": \"BERT\", \"BERT\": {\"checkpoint\": \"../bert-tiny\", \"lora\": {\"rank\": 4, \"target_modules\": [\"dense\"]}}"),
+        "BERT.lora.target_modules: expected an array of strings out of query, key, value");
+    row("fp16 with bf16", configWith("\"train\": {\"fp16\": true, \"bf16\": true}"), "train.fp16: set together with train.bf16");
     row("missing data", "{\"model\": \"FastText\"}", "data: missing");
     row("missing dev", "{\"model\": \"FastText\", \"data\": {\"train\": \"train.jsonl\"}}", "data.dev: missing");
     row("file not found", "{\"model\": \"FastText\", \"data\": {\"train\": \"nope.jsonl\", \"dev\": \"dev.jsonl\"}}",
@@ -83,7 +95,7 @@ void TrainConfigTest::rejectsBadConfigs_data()
     row("empty kernel sizes", configWith("\"TextCNN\": {\"kernel_sizes\": []}"), "TextCNN.kernel_sizes");
     row("bad top k", configWith("\"TextCNN\": {\"top_k_max_pooling\": 0}"), "TextCNN.top_k_max_pooling: expected an integer in [1, 64]");
     row("bad optimizer", configWith("\"train\": {\"optimizer\": \"lbfgs\"}"), "train.optimizer: expected one of adam, adamw, sgd");
-    row("bad lr schedule", configWith("\"train\": {\"lr_schedule\": \"cosine\"}"), "train.lr_schedule: expected one of constant, linear");
+    row("bad lr schedule", configWith("\"train\": {\"lr_schedule\": \"step\"}"), "train.lr_schedule: expected one of constant, linear, cosine");
     row("bad loss", configWith("\"train\": {\"loss\": \"hinge\"}"), "train.loss: expected one of bce, focal");
     row("bad pos_weight", configWith("\"train\": {\"pos_weight\": \"sometimes\"}"), "train.pos_weight: expected \"none\", \"auto\"");
     row("negative pos_weight", configWith("\"train\": {\"pos_weight\": [1, -2]}"), "train.pos_weight");

@@ -11,6 +11,17 @@ namespace tagbench::eval {
 namespace {
 
 constexpr std::size_t kMaxLabels = 65535;  // ranks are stored as uint16
+constexpr std::size_t kPrefetchAhead = 8;  // documents whose memory is requested ahead of use
+constexpr std::size_t kPrefetchLabels = 8; // row scores requested per undecided document
+
+inline void prefetch(const void* address)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address);
+#else
+    (void)address;
+#endif
+}
 
 } // namespace
 
@@ -51,23 +62,26 @@ bool InteractiveEvaluator::Index::isEmptySlow(std::uint32_t document, float boun
     return true;
 }
 
-bool InteractiveEvaluator::Index::isEmpty(std::size_t slot, float minThreshold) const
+int InteractiveEvaluator::Index::emptiness(std::uint32_t document, float minThreshold, float& bound) const
 {
     // Scores fall along the rank order: stop at the first one below every threshold.
     const std::size_t limit = topKLimited() ? static_cast<std::size_t>(rule.topK()) : labels;
     const std::size_t scan = std::min(limit, topWidth);
-    const TopEntry* entries = slotTop.data() + slot * topWidth;
+    const TopEntry* entries = topOf(document);
     for (std::size_t r = 0; r < scan; ++r) {
-        if (entries[r].score < minThreshold) return true;
-        if (entries[r].score >= thresholds[entries[r].label]) return false;
+        if (entries[r].score < minThreshold) return 1;
+        if (entries[r].score >= thresholds[entries[r].label()]) return 0;
     }
-    if (scan == limit) return true;
-    return isEmptySlow(slots[slot].document, entries[scan - 1].score);
+    if (scan == limit) return 1;
+    bound = entries[scan - 1].score;
+    return 2;
 }
 
 void InteractiveEvaluator::Index::refreshDocuments()
 {
-    // Only a document whose fallback label is not predicted can be empty.
+    // Only a document whose fallback label is not predicted can be empty. The documents are
+    // visited in slot order but their top entries and rows lie anywhere in memory: loads for a
+    // few documents ahead are issued early, so their cache misses overlap instead of queueing.
     std::fill(extra.begin(), extra.end(), LabelCounts{});
     empty = documentsWithoutEnabledLabel;
     thresholdOrder.resize(labels);
@@ -78,8 +92,7 @@ void InteractiveEvaluator::Index::refreshDocuments()
     const bool limited = topKLimited();
     const auto k = static_cast<std::uint32_t>(rule.topK());
     const bool fill = rule.atLeastOne();
-    const auto visit = [&](std::size_t slot, std::uint32_t label) {
-        if (!isEmpty(slot, minThreshold)) return;
+    const auto settle = [&](std::size_t slot, std::uint32_t label) {
         if (fill) {
             LabelCounts& e = extra[label];
             ++e.predicted;
@@ -88,20 +101,49 @@ void InteractiveEvaluator::Index::refreshDocuments()
             ++empty;
         }
     };
+    const auto prefetchTop = [this](std::uint32_t document) {
+        const char* at = reinterpret_cast<const char*>(topOf(document));
+        prefetch(at);
+        prefetch(at + 64);
+    };
+    pending.clear();
+    const auto visit = [&](std::size_t slot, std::uint32_t label) {
+        float bound = 0.0f;
+        const int state = emptiness(slots[slot].document, minThreshold, bound);
+        if (state == 1) settle(slot, label);
+        if (state == 2) pending.push_back(Pending{static_cast<std::uint32_t>(slot), label, bound});
+    };
     for (std::uint32_t l = 0; l < labels; ++l) {
         const float t = thresholds[l];
-        const auto first = slots.begin() + static_cast<std::ptrdiff_t>(slotOffsets[l]);
-        const auto last = slots.begin() + static_cast<std::ptrdiff_t>(slotOffsets[l + 1]);
-        const auto from = std::partition_point(first, last, [t](const Slot& slot) { return slot.score >= t; });
-        for (auto it = from; it != last; ++it) visit(static_cast<std::size_t>(it - slots.begin()), l);
+        const std::size_t first = slotOffsets[l], last = slotOffsets[l + 1];
+        const std::size_t from = static_cast<std::size_t>(
+            std::partition_point(slots.begin() + static_cast<std::ptrdiff_t>(first), slots.begin() + static_cast<std::ptrdiff_t>(last),
+                                 [t](const Slot& slot) { return slot.score >= t; }) - slots.begin());
+        for (std::size_t i = from; i < std::min(last, from + kPrefetchAhead); ++i) prefetchTop(slots[i].document);
+        for (std::size_t i = from; i < last; ++i) {
+            if (i + kPrefetchAhead < last) prefetchTop(slots[i + kPrefetchAhead].document);
+            visit(i, l);
+        }
     }
     if (limited) {
         // Passing its threshold is not enough when the fallback ranks beyond top-k.
         for (std::size_t l = 0, i = 0; i < displacedSlots.size(); ++i) {
             const std::uint32_t slot = displacedSlots[i];
             while (slotOffsets[l + 1] <= slot) ++l;
+            if (i + kPrefetchAhead < displacedSlots.size()) prefetchTop(slots[displacedSlots[i + kPrefetchAhead]].document);
             if (slots[slot].rank >= k && slots[slot].score >= thresholds[l]) visit(slot, static_cast<std::uint32_t>(l));
         }
+    }
+    // The undecided documents need a look at single scores of their rows.
+    const auto prefetchRow = [this](const Pending& p) {
+        const float* row = matrix->row(slots[p.slot].document);
+        for (std::size_t j = 0; j < kPrefetchLabels && j < labels && thresholds[thresholdOrder[j]] <= p.bound; ++j)
+            prefetch(row + thresholdOrder[j]);
+    };
+    for (std::size_t i = 0; i < std::min(pending.size(), kPrefetchAhead); ++i) prefetchRow(pending[i]);
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        if (i + kPrefetchAhead < pending.size()) prefetchRow(pending[i + kPrefetchAhead]);
+        if (isEmptySlow(slots[pending[i].slot].document, pending[i].bound)) settle(pending[i].slot, pending[i].label);
     }
     right = predict = 0;
     for (std::size_t l = 0; l < labels; ++l) {
@@ -246,7 +288,7 @@ void InteractiveEvaluator::setDisabled(std::uint32_t label, bool disabled)
     x.rule.setDisabled(label, disabled);
     x.thresholds[label] = x.rule.effectiveThresholds(x.labels)[label];
     x.base[label] = x.labelCounts(label, x.thresholds[label]);
-    x.buildFallback();
+    x.updateFallback(label, disabled);
     x.refreshDocuments();
 }
 
@@ -312,8 +354,9 @@ std::vector<float> InteractiveEvaluator::goldScores(std::uint32_t label) const
 std::size_t InteractiveEvaluator::memoryBytes() const
 {
     const Index& x = *m_index;
-    std::size_t bytes = (x.shared->top.capacity() + x.slotTop.capacity()) * sizeof(Index::TopEntry) +
-                        x.slots.capacity() * sizeof(Index::Slot) + x.displacedSlots.capacity() * 4;
+    std::size_t bytes = x.shared->top.capacity() * sizeof(Index::TopEntry) +
+                        (x.slots.capacity() + x.slotScratch.capacity()) * sizeof(Index::Slot) +
+                        (x.displacedSlots.capacity() + x.orphans.capacity()) * 4;
     for (const auto& l : x.shared->perLabel)
         bytes += l.sorted.capacity() * 4 + l.goldPos.capacity() * 4 + l.ranks.memoryBytes() + l.goldRanks.memoryBytes();
     return bytes;

@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 #include <thread>
 
@@ -17,6 +18,8 @@ private slots:
     void agreesWithBruteForce();
     void followsEditsExactly_data();
     void followsEditsExactly();
+    void disablingEveryLabelAndBack_data();
+    void disablingEveryLabelAndBack();
     void evaluatorsSharingAnIndexAreIndependent();
     void handComputedCase();
     void curveMatchesCountsAt();
@@ -128,6 +131,53 @@ void InteractiveEvaluatorTest::followsEditsExactly()
         checkAgainstReference(evaluator, *matrix, QStringLiteral("step %1 (%2)").arg(step).arg(what));
         if (QTest::currentTestFailed()) return;
     }
+}
+
+void InteractiveEvaluatorTest::disablingEveryLabelAndBack_data()
+{
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<int>("labels");
+    QTest::addColumn<int>("topK");
+    QTest::addColumn<bool>("atLeastOne");
+    // More labels than the evaluator keeps per document, so fallbacks move past the stored
+    // best labels and finally to no label at all.
+    QTest::newRow("wide, at least one") << 31 << 40 << 0 << true;
+    QTest::newRow("wide, top-3") << 32 << 40 << 3 << false;
+    QTest::newRow("wide, top-20, at least one") << 33 << 40 << 20 << true;
+    QTest::newRow("narrow") << 34 << 6 << 2 << true;
+}
+
+// Disables the labels one by one in random order until none is left, then enables them again
+// in another order; every step must count exactly like the brute-force reference.
+void InteractiveEvaluatorTest::disablingEveryLabelAndBack()
+{
+    QFETCH(int, seed);
+    QFETCH(int, labels);
+    QFETCH(int, topK);
+    QFETCH(bool, atLeastOne);
+    std::mt19937 rng(static_cast<unsigned>(seed));
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 90, labels, seed % 2 == 0));
+    DecisionRule rule(0.35f);
+    rule.setTopK(topK);
+    rule.setAtLeastOne(atLeastOne);
+    for (std::uint32_t l = 0; l < std::uint32_t(labels); l += 3) rule.setLabelThreshold(l, reference::randomThreshold(rng));
+    auto created = InteractiveEvaluator::create(matrix, rule);
+    QVERIFY(created.ok());
+    InteractiveEvaluator& evaluator = **created;
+    std::vector<std::uint32_t> order(static_cast<std::size_t>(labels));
+    for (std::size_t l = 0; l < order.size(); ++l) order[l] = static_cast<std::uint32_t>(l);
+    for (const bool disable : {true, false}) {
+        std::shuffle(order.begin(), order.end(), rng);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            evaluator.setDisabled(order[i], disable);
+            checkAgainstReference(evaluator, *matrix, QStringLiteral("%1 label %2 (step %3)")
+                                                          .arg(disable ? "disabled" : "enabled").arg(order[i]).arg(i));
+            if (QTest::currentTestFailed()) return;
+            // A threshold edit in between reads the moved groups.
+            if (i % 5 == 4) evaluator.setGlobalThreshold(reference::randomThreshold(rng));
+        }
+    }
+    QCOMPARE(evaluator.rule().disabledLabels().size(), std::size_t{0});
 }
 
 namespace {

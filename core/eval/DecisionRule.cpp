@@ -1,5 +1,6 @@
 #include "core/eval/DecisionRule.h"
 
+#include "core/eval/CalibrationJson.h"
 #include "core/util/AtomicFile.h"
 
 #include <nlohmann/json.hpp>
@@ -84,6 +85,9 @@ Status DecisionRule::validate(std::size_t labelCount) const
     if (!m_disabled.empty() && *m_disabled.rbegin() >= labelCount)
         return Error{"disabled label index " + std::to_string(*m_disabled.rbegin()) + " but there are only " +
                      std::to_string(labelCount) + " labels"};
+    if (!m_calibration.empty() && m_calibration.size() != labelCount)
+        return Error{"the calibration has maps for " + std::to_string(m_calibration.size()) + " labels but there are " +
+                     std::to_string(labelCount)};
     return {};
 }
 
@@ -92,6 +96,8 @@ std::vector<float> DecisionRule::effectiveThresholds(std::size_t labelCount) con
     std::vector<float> thresholds(labelCount, m_globalThreshold);
     for (const auto& [label, threshold] : m_labelThresholds)
         if (label < labelCount) thresholds[label] = threshold;
+    if (!m_calibration.empty() && m_calibration.size() == labelCount)
+        for (std::uint32_t label = 0; label < labelCount; ++label) thresholds[label] = rawThreshold(label, thresholds[label]);
     for (const std::uint32_t label : m_disabled)
         if (label < labelCount) thresholds[label] = kDisabled;
     return thresholds;
@@ -157,6 +163,7 @@ std::string DecisionRule::toJson(const std::vector<std::string>& labelNames) con
     for (const std::uint32_t label : m_disabled)
         if (label < labelNames.size()) disabled.push_back(labelNames[label]);
     json["disabled"] = std::move(disabled);
+    if (!m_calibration.empty()) json["calibration"] = calibrationToJson(m_calibration, labelNames);
     return json.dump(2) + "\n";
 }
 
@@ -214,6 +221,10 @@ Result<DecisionRule> DecisionRule::fromJson(const std::string& text, const std::
                 if (!label) return label.error();
                 rule.m_disabled.insert(*label);
             }
+        } else if (key == "calibration") {
+            auto calibration = calibrationFromJson(value, labelNames, indexOf);
+            if (!calibration) return fail(calibration.message());
+            rule.m_calibration = std::move(*calibration);
         } else {
             return fail("unknown key \"" + key + "\"");
         }
@@ -239,7 +250,8 @@ Result<DecisionRule> DecisionRule::load(const std::string& path, const std::vect
 bool DecisionRule::operator==(const DecisionRule& other) const
 {
     return m_globalThreshold == other.m_globalThreshold && m_labelThresholds == other.m_labelThresholds &&
-           m_disabled == other.m_disabled && m_topK == other.m_topK && m_atLeastOne == other.m_atLeastOne;
+           m_disabled == other.m_disabled && m_topK == other.m_topK && m_atLeastOne == other.m_atLeastOne &&
+           m_calibration == other.m_calibration;
 }
 
 } // namespace tagbench::eval

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/eval/Calibration.h"
 #include "core/util/Result.h"
 
 #include <cstddef>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tagbench::eval {
@@ -22,6 +24,13 @@ namespace tagbench::eval {
 ///  3. atLeastOne: a row left with no label gets its best-ranked enabled label (whatever its
 ///     score and rank), so every row has a prediction unless every label is disabled.
 /// A label's threshold is its override when it has one, else the global threshold.
+///
+/// With a calibration (optional, per label, see Calibration), thresholds are on the calibrated
+/// scale: step 2 reads "calibrated score >= threshold". Ranks (top-k, atLeastOne) stay those
+/// of the raw scores, so that adding a calibration never re-orders a row. Because every map is
+/// monotone, the comparison is made on raw scores against rawThreshold() (exactly equivalent;
+/// the only exception is a raw score equal to the largest finite float when no score reaches
+/// the threshold), which keeps indexes sorted by raw score valid.
 class DecisionRule final {
 public:
     DecisionRule() = default;
@@ -59,7 +68,19 @@ public:
     /// Disabled labels by index.
     const std::set<std::uint32_t>& disabledLabels() const { return m_disabled; }
 
-    /// Fails when a threshold is not finite or a label index is >= labelCount.
+    /// Per-label calibration of the scores (empty: none). Thresholds are read on its scale.
+    const Calibration& calibration() const { return m_calibration; }
+    void setCalibration(Calibration calibration) { m_calibration = std::move(calibration); }
+    /// The calibrated score of label (the score itself without calibration).
+    float calibratedScore(std::uint32_t label, float score) const { return m_calibration.apply(label, score); }
+    /// The raw-score threshold equivalent to threshold for label: raw >= result <=> calibrated >= threshold.
+    float rawThreshold(std::uint32_t label, float threshold) const
+    {
+        return m_calibration.empty() ? threshold : m_calibration.label(label).rawThreshold(threshold);
+    }
+
+    /// Fails when a threshold is not finite, a label index is >= labelCount, or a calibration
+    /// does not have one map per label.
     Status validate(std::size_t labelCount) const;
 
     /// Predicted labels of one row (labelCount scores), best rank first. scratch is reused.
@@ -68,15 +89,18 @@ public:
     /// Convenience form of apply().
     std::vector<std::uint32_t> apply(const float* scores, std::size_t labelCount) const;
 
-    /// Dense per-label thresholds for labelCount labels; +infinity marks a disabled label
-    /// (scores are finite, so it never passes). Compile once, apply to many rows.
+    /// Dense per-label raw-score thresholds for labelCount labels (rawThreshold() of each
+    /// label's threshold); +infinity marks a disabled label (scores are finite, so it never
+    /// passes). Compile once, apply to many rows.
     std::vector<float> effectiveThresholds(std::size_t labelCount) const;
     /// apply() with thresholds from effectiveThresholds(); the fast path for whole splits.
     static void applyThresholds(const float* scores, std::size_t labelCount, const float* thresholds, int topK,
                                 bool atLeastOne, std::vector<std::uint32_t>& predicted,
                                 std::vector<std::uint32_t>& scratch);
 
-    /// JSON text (rule.json); label overrides and disabled labels are keyed by label name.
+    /// JSON text (rule.json); label overrides, disabled labels and calibration maps are keyed
+    /// by label name. "calibration" is written only when there is one, and files without it
+    /// (every rule.json before calibration existed) read as uncalibrated.
     std::string toJson(const std::vector<std::string>& labelNames) const;
     /// Parses toJson() output; sourceName (usually the path) appears in error messages.
     static Result<DecisionRule> fromJson(const std::string& text, const std::vector<std::string>& labelNames,
@@ -96,6 +120,7 @@ private:
     std::set<std::uint32_t> m_disabled;
     int m_topK = 0;
     bool m_atLeastOne = false;
+    Calibration m_calibration;
 };
 
 } // namespace tagbench::eval

@@ -241,8 +241,8 @@ void InteractiveEvaluator::setGlobalThreshold(float threshold)
     x.rule.setGlobalThreshold(threshold);
     for (std::uint32_t l = 0; l < x.labels; ++l) {
         if (x.rule.isDisabled(l) || x.rule.labelThreshold(l)) continue;
-        x.thresholds[l] = threshold;
-        x.base[l] = x.labelCounts(l, threshold);
+        x.thresholds[l] = x.rule.rawThreshold(l, threshold);
+        x.base[l] = x.labelCounts(l, x.thresholds[l]);
     }
     x.refreshDocuments();
 }
@@ -253,7 +253,7 @@ void InteractiveEvaluator::setLabelThreshold(std::uint32_t label, float threshol
     if (label >= x.labels) return;
     x.rule.setLabelThreshold(label, threshold);
     if (x.rule.isDisabled(label)) return;
-    x.thresholds[label] = threshold;
+    x.thresholds[label] = x.rule.rawThreshold(label, threshold);
     x.refreshLabel(label);
 }
 
@@ -263,7 +263,7 @@ void InteractiveEvaluator::clearLabelThreshold(std::uint32_t label)
     if (label >= x.labels) return;
     x.rule.clearLabelThreshold(label);
     if (x.rule.isDisabled(label)) return;
-    x.thresholds[label] = x.rule.globalThreshold();
+    x.thresholds[label] = x.rule.rawThreshold(label, x.rule.globalThreshold());
     x.refreshLabel(label);
 }
 
@@ -286,7 +286,7 @@ void InteractiveEvaluator::setDisabled(std::uint32_t label, bool disabled)
     Index& x = *m_index;
     if (label >= x.labels || x.rule.isDisabled(label) == disabled) return;
     x.rule.setDisabled(label, disabled);
-    x.thresholds[label] = x.rule.effectiveThresholds(x.labels)[label];
+    x.thresholds[label] = disabled ? std::numeric_limits<float>::infinity() : x.rule.rawThreshold(label, x.rule.thresholdFor(label));
     x.base[label] = x.labelCounts(label, x.thresholds[label]);
     x.updateFallback(label, disabled);
     x.refreshDocuments();
@@ -305,7 +305,7 @@ Metrics InteractiveEvaluator::metrics() const
 
 LabelCounts InteractiveEvaluator::countsAt(std::uint32_t label, float threshold) const
 {
-    return m_index->labelCounts(label, threshold);
+    return m_index->labelCounts(label, m_index->rule.rawThreshold(label, threshold));
 }
 
 LabelCurve InteractiveEvaluator::curve(std::uint32_t label, std::size_t maxPoints) const
@@ -314,7 +314,11 @@ LabelCurve InteractiveEvaluator::curve(std::uint32_t label, std::size_t maxPoint
     const auto& sorted = x.shared->perLabel[label].sorted;
     std::vector<float> distinct;
     for (std::size_t i = 0; i < sorted.size(); ++i)
-        if (i == 0 || sorted[i] != sorted[i - 1]) distinct.push_back(sorted[i]);
+        if (i == 0 || sorted[i] != sorted[i - 1]) {
+            // Calibrated values of distinct scores may coincide (an isotonic step): one point each.
+            const float value = x.rule.calibratedScore(label, sorted[i]);
+            if (distinct.empty() || value != distinct.back()) distinct.push_back(value);
+        }
     if (maxPoints > 0 && distinct.size() > maxPoints) {
         std::vector<float> kept;
         kept.reserve(maxPoints);
@@ -331,7 +335,7 @@ LabelCurve InteractiveEvaluator::sampledCurve(std::uint32_t label, const std::ve
     LabelCurve curve;
     curve.support = static_cast<std::int64_t>(m_index->shared->perLabel[label].goldPos.size());
     for (const float t : thresholds) {
-        const LabelMetrics m = labelMetrics(m_index->labelCounts(label, t));
+        const LabelMetrics m = labelMetrics(m_index->labelCounts(label, m_index->rule.rawThreshold(label, t)));
         curve.thresholds.push_back(t);
         curve.precision.push_back(m.precision);
         curve.recall.push_back(m.recall);
@@ -347,8 +351,14 @@ std::vector<float> InteractiveEvaluator::goldScores(std::uint32_t label) const
     const Index::LabelIndex& index = m_index->shared->perLabel[label];
     std::vector<float> scores;
     scores.reserve(index.goldPos.size());
-    for (const std::uint32_t pos : index.goldPos) scores.push_back(index.sorted[pos]);
+    for (const std::uint32_t pos : index.goldPos) scores.push_back(m_index->rule.calibratedScore(label, index.sorted[pos]));
     return scores;
+}
+
+float InteractiveEvaluator::highestScore(std::uint32_t label) const
+{
+    const auto& sorted = m_index->shared->perLabel[label].sorted;
+    return sorted.empty() ? 0.0f : m_index->rule.calibratedScore(label, sorted.front());
 }
 
 std::size_t InteractiveEvaluator::memoryBytes() const

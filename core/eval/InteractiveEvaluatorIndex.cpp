@@ -1,10 +1,9 @@
 #include "core/eval/InteractiveEvaluatorIndex.h"
 
+#include "core/eval/ParallelFor.h"
+
 #include <algorithm>
-#include <atomic>
 #include <cstring>
-#include <functional>
-#include <thread>
 
 namespace tagbench::eval {
 
@@ -21,20 +20,6 @@ inline std::uint32_t descendingKey(float score)
     std::memcpy(&bits, &score, sizeof(bits));
     const std::uint32_t ascending = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
     return ~ascending;
-}
-
-// Runs work(i) for i in [0, count) on a few threads.
-void parallelFor(std::size_t count, const std::function<void(std::size_t)>& work)
-{
-    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), 8));
-    std::atomic<std::size_t> next{0};
-    const auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) work(i);
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads && t < count; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& thread : pool) thread.join();
 }
 
 struct RankBefore {

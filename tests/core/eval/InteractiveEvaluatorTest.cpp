@@ -23,6 +23,7 @@ private slots:
     void evaluatorsSharingAnIndexAreIndependent();
     void handComputedCase();
     void curveMatchesCountsAt();
+    void calibratedCurveAndGoldScores();
     void rejectsBadInput();
 };
 
@@ -73,12 +74,17 @@ void InteractiveEvaluatorTest::agreesWithBruteForce_data()
     QTest::addColumn<int>("documents");
     QTest::addColumn<int>("labels");
     QTest::addColumn<bool>("coarse");
-    QTest::newRow("tiny ties") << 1 << 5 << 3 << true;
-    QTest::newRow("one label") << 2 << 30 << 1 << true;
-    QTest::newRow("ties") << 3 << 80 << 7 << true;
-    QTest::newRow("continuous") << 4 << 80 << 9 << false;
-    QTest::newRow("more labels than top width") << 5 << 60 << 40 << true;
-    QTest::newRow("no documents") << 6 << 0 << 4 << true;
+    QTest::addColumn<bool>("calibrated");
+    QTest::newRow("tiny ties") << 1 << 5 << 3 << true << false;
+    QTest::newRow("one label") << 2 << 30 << 1 << true << false;
+    QTest::newRow("ties") << 3 << 80 << 7 << true << false;
+    QTest::newRow("continuous") << 4 << 80 << 9 << false << false;
+    QTest::newRow("more labels than top width") << 5 << 60 << 40 << true << false;
+    QTest::newRow("no documents") << 6 << 0 << 4 << true << false;
+    // Thresholds on the calibrated scale, mapped to raw scores by the inverse.
+    QTest::newRow("calibrated, ties") << 7 << 80 << 7 << true << true;
+    QTest::newRow("calibrated, continuous") << 8 << 80 << 9 << false << true;
+    QTest::newRow("calibrated, wide") << 9 << 60 << 30 << true << true;
 }
 
 void InteractiveEvaluatorTest::agreesWithBruteForce()
@@ -87,10 +93,12 @@ void InteractiveEvaluatorTest::agreesWithBruteForce()
     QFETCH(int, documents);
     QFETCH(int, labels);
     QFETCH(bool, coarse);
+    QFETCH(bool, calibrated);
     std::mt19937 rng(static_cast<unsigned>(seed));
     auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, documents, labels, coarse));
     for (int trial = 0; trial < 60; ++trial) {
-        const DecisionRule rule = reference::randomRule(rng, matrix->labelCount());
+        DecisionRule rule = reference::randomRule(rng, matrix->labelCount());
+        if (calibrated) rule.setCalibration(reference::randomCalibration(rng, matrix->labelCount()));
         auto evaluator = InteractiveEvaluator::create(matrix, rule);
         QVERIFY2(evaluator.ok(), evaluator.ok() ? "" : evaluator.message().c_str());
         checkAgainstReference(**evaluator, *matrix, QStringLiteral("trial %1").arg(trial));
@@ -102,23 +110,37 @@ void InteractiveEvaluatorTest::followsEditsExactly_data()
 {
     QTest::addColumn<int>("seed");
     QTest::addColumn<int>("labels");
-    QTest::newRow("few labels") << 11 << 5;
-    QTest::newRow("many labels") << 12 << 37;
-    QTest::newRow("continuous") << 13 << 20;
+    QTest::addColumn<bool>("calibrated");
+    QTest::newRow("few labels") << 11 << 5 << false;
+    QTest::newRow("many labels") << 12 << 37 << false;
+    QTest::newRow("continuous") << 13 << 20 << false;
+    QTest::newRow("calibrated") << 14 << 9 << true;
+    QTest::newRow("calibrated, many labels") << 15 << 37 << true;
 }
 
 void InteractiveEvaluatorTest::followsEditsExactly()
 {
     QFETCH(int, seed);
     QFETCH(int, labels);
+    QFETCH(bool, calibrated);
     std::mt19937 rng(static_cast<unsigned>(seed));
     auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 120, labels, seed != 13));
-    auto created = InteractiveEvaluator::create(matrix, reference::randomRule(rng, labels));
+    DecisionRule start = reference::randomRule(rng, labels);
+    if (calibrated) start.setCalibration(reference::randomCalibration(rng, labels));
+    auto created = InteractiveEvaluator::create(matrix, start);
     QVERIFY(created.ok());
     InteractiveEvaluator& evaluator = **created;
     for (int step = 0; step < 300; ++step) {
         const auto label = static_cast<std::uint32_t>(rng() % labels);
         QString what;
+        if (calibrated && rng() % 10 == 0) {
+            // Another calibration on the same index: only the thresholds' inverse changes.
+            DecisionRule recalibrated = evaluator.rule();
+            recalibrated.setCalibration(reference::randomCalibration(rng, labels));
+            QVERIFY(evaluator.setRule(recalibrated).ok());
+            checkAgainstReference(evaluator, *matrix, QStringLiteral("step %1 (recalibrated)").arg(step));
+            continue;
+        }
         switch (rng() % 7) {
         case 0: evaluator.setGlobalThreshold(reference::randomThreshold(rng)); what = "global"; break;
         case 1:
@@ -310,6 +332,41 @@ void InteractiveEvaluatorTest::curveMatchesCountsAt()
             QCOMPARE(sampled.f1[i], expected.f1);
         }
         QCOMPARE(sampled.predicted[2], 0);  // above every score
+    }
+}
+
+void InteractiveEvaluatorTest::calibratedCurveAndGoldScores()
+{
+    // Isotonic steps merge neighbouring scores: the curve has one point per calibrated value,
+    // and every point counts like the rule with that (calibrated) threshold.
+    std::mt19937 rng(22);
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 150, 5, false));
+    DecisionRule rule(0.4f);
+    rule.setCalibration(Calibration::fit(*matrix, Calibration::Method::Isotonic));
+    auto created = InteractiveEvaluator::create(matrix, rule);
+    QVERIFY(created.ok());
+    const InteractiveEvaluator& e = **created;
+    for (std::uint32_t label = 0; label < 5; ++label) {
+        const LabelCurve curve = e.curve(label);
+        const std::size_t steps = rule.calibration().label(label).values().size();
+        QVERIFY2(curve.thresholds.size() <= steps, qPrintable(QStringLiteral("%1 > %2").arg(curve.thresholds.size()).arg(steps)));
+        for (std::size_t i = 0; i < curve.thresholds.size(); ++i) {
+            DecisionRule at = rule;
+            at.setLabelThreshold(label, curve.thresholds[i]);
+            const auto expected = reference::evaluate(*matrix, at).labels[label];
+            QCOMPARE(curve.predicted[i], expected.predicted);
+            QCOMPARE(curve.truePositives[i], expected.truePositives);
+        }
+        float highest = -1.0f;
+        for (std::size_t d = 0; d < matrix->documentCount(); ++d)
+            highest = std::max(highest, rule.calibratedScore(label, matrix->score(d, label)));
+        QCOMPARE(e.highestScore(label), highest);
+        for (const float g : e.goldScores(label)) {
+            bool found = false;
+            for (std::size_t d = 0; d < matrix->documentCount() && !found; ++d)
+                found = matrix->isGold(d, label) && rule.calibratedScore(label, matrix->score(d, label)) == g;
+            QVERIFY(found);
+        }
     }
 }
 

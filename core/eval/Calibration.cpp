@@ -1,0 +1,181 @@
+#include "core/eval/Calibration.h"
+
+#include "core/eval/ParallelFor.h"
+#include "core/eval/ScoreMatrix.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace tagbench::eval {
+
+namespace {
+
+constexpr std::size_t kLabelsPerTask = 16;  // columns gathered per pass over the rows
+
+// Negative log-likelihood of Platt's model in Lin, Lin & Weng's parameters, P = 1/(1+exp(A f + B)),
+// written so that exp never overflows.
+double plattLoss(const std::vector<float>& f, const std::vector<double>& t, double A, double B)
+{
+    double loss = 0.0;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        const double fApB = f[i] * A + B;
+        loss += fApB >= 0 ? t[i] * fApB + std::log1p(std::exp(-fApB)) : (t[i] - 1.0) * fApB + std::log1p(std::exp(fApB));
+    }
+    return loss;
+}
+
+} // namespace
+
+Calibration::Calibration(Method method, std::vector<LabelCalibration> labels)
+    : m_method(labels.empty() ? Method::None : method)
+    , m_labels(m_method == Method::None ? std::vector<LabelCalibration>() : std::move(labels))
+{
+}
+
+Result<Calibration::Method> Calibration::parseMethod(const std::string& text)
+{
+    if (text == "none") return Method::None;
+    if (text == "platt") return Method::Platt;
+    if (text == "isotonic") return Method::Isotonic;
+    return Error{"calibration: unknown method '" + text + "' (use platt, isotonic or none)"};
+}
+
+const char* Calibration::methodName(Method method)
+{
+    switch (method) {
+    case Method::Platt: return "platt";
+    case Method::Isotonic: return "isotonic";
+    case Method::None: break;
+    }
+    return "none";
+}
+
+LabelCalibration Calibration::fitPlatt(const std::vector<float>& scores, const std::vector<std::uint8_t>& gold)
+{
+    // Lin, Lin & Weng, "A note on Platt's probabilistic outputs for support vector machines"
+    // (2007), algorithm 1: Newton's method with backtracking line search on smoothed targets.
+    const std::size_t n = scores.size();
+    double positives = 0.0;
+    for (const std::uint8_t g : gold) positives += g ? 1.0 : 0.0;
+    const double negatives = static_cast<double>(n) - positives;
+    const double hiTarget = (positives + 1.0) / (positives + 2.0);
+    const double loTarget = 1.0 / (negatives + 2.0);
+    std::vector<double> t(n);
+    for (std::size_t i = 0; i < n; ++i) t[i] = gold[i] ? hiTarget : loTarget;
+
+    constexpr int maxIterations = 100;
+    constexpr double minStep = 1e-10, sigma = 1e-12, tolerance = 1e-5;
+    double A = 0.0, B = std::log((negatives + 1.0) / (positives + 1.0));
+    double loss = plattLoss(scores, t, A, B);
+    for (int iteration = 0; iteration < maxIterations; ++iteration) {
+        double h11 = sigma, h22 = sigma, h21 = 0.0, g1 = 0.0, g2 = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double fApB = scores[i] * A + B;
+            double p, q;
+            if (fApB >= 0) {
+                const double e = std::exp(-fApB);
+                p = e / (1.0 + e);
+                q = 1.0 / (1.0 + e);
+            } else {
+                const double e = std::exp(fApB);
+                p = 1.0 / (1.0 + e);
+                q = e / (1.0 + e);
+            }
+            const double d2 = p * q, f = scores[i];
+            h11 += f * f * d2;
+            h22 += d2;
+            h21 += f * d2;
+            const double d1 = t[i] - p;
+            g1 += f * d1;
+            g2 += d1;
+        }
+        if (std::abs(g1) < tolerance && std::abs(g2) < tolerance) break;
+        const double det = h11 * h22 - h21 * h21;
+        const double dA = -(h22 * g1 - h21 * g2) / det;
+        const double dB = -(-h21 * g1 + h11 * g2) / det;
+        const double gd = g1 * dA + g2 * dB;
+        double step = 1.0;
+        while (step >= minStep) {
+            const double newA = A + step * dA, newB = B + step * dB;
+            const double newLoss = plattLoss(scores, t, newA, newB);
+            if (newLoss < loss + 0.0001 * step * gd) {
+                A = newA;
+                B = newB;
+                loss = newLoss;
+                break;
+            }
+            step /= 2.0;
+        }
+        if (step < minStep) break;  // no descent along Newton's direction: as good as it gets
+    }
+    if (-A >= 0.0) return LabelCalibration::platt(-A, -B);
+    // The likelihood is convex, so with the slope held at 0 the best is the mean target.
+    const double mean = n > 0 ? std::accumulate(t.begin(), t.end(), 0.0) / static_cast<double>(n) : 0.5;
+    return LabelCalibration::platt(0.0, std::log(mean / (1.0 - mean)));
+}
+
+LabelCalibration Calibration::fitIsotonic(const std::vector<float>& scores, const std::vector<std::uint8_t>& gold)
+{
+    std::vector<std::uint32_t> order(scores.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return scores[a] < scores[b]; });
+    struct Block {
+        float low;  // lowest score in the block
+        double sum;
+        double count;
+        double mean() const { return sum / count; }
+    };
+    std::vector<Block> blocks;
+    for (std::size_t i = 0; i < order.size();) {
+        // Equal scores must get one value: they enter as one block.
+        Block block{scores[order[i]], 0.0, 0.0};
+        for (; i < order.size() && scores[order[i]] == block.low; ++i) {
+            block.sum += gold[order[i]] ? 1.0 : 0.0;
+            block.count += 1.0;
+        }
+        blocks.push_back(block);
+        // Pool adjacent violators: merge while the block before is not strictly below.
+        while (blocks.size() >= 2 && blocks[blocks.size() - 2].mean() >= blocks.back().mean()) {
+            const Block top = blocks.back();
+            blocks.pop_back();
+            blocks.back().sum += top.sum;
+            blocks.back().count += top.count;
+        }
+    }
+    if (blocks.empty()) return LabelCalibration::isotonic({0.0f}, {0.0f});
+    std::vector<float> knots, values;
+    for (const Block& block : blocks) {
+        knots.push_back(block.low);
+        values.push_back(static_cast<float>(block.mean()));
+    }
+    return LabelCalibration::isotonic(std::move(knots), std::move(values));
+}
+
+Calibration Calibration::fit(const ScoreMatrix& scores, Method method)
+{
+    if (method == Method::None) return Calibration();
+    const std::size_t labels = scores.labelCount(), documents = scores.documentCount();
+    std::vector<LabelCalibration> maps(labels);
+    parallelFor((labels + kLabelsPerTask - 1) / kLabelsPerTask, [&](std::size_t task) {
+        const std::size_t first = task * kLabelsPerTask, count = std::min(kLabelsPerTask, labels - first);
+        std::vector<std::vector<float>> columns(count, std::vector<float>(documents));
+        std::vector<std::vector<std::uint8_t>> gold(count, std::vector<std::uint8_t>(documents, 0));
+        for (std::size_t d = 0; d < documents; ++d) {
+            const float* row = scores.row(d) + first;
+            for (std::size_t c = 0; c < count; ++c) columns[c][d] = row[c];
+            for (const std::uint32_t label : scores.gold(d))
+                if (label >= first && label < first + count) gold[label - first][d] = 1;
+        }
+        for (std::size_t c = 0; c < count; ++c)
+            maps[first + c] = method == Method::Platt ? fitPlatt(columns[c], gold[c]) : fitIsotonic(columns[c], gold[c]);
+    });
+    return Calibration(method, std::move(maps));
+}
+
+bool Calibration::operator==(const Calibration& other) const
+{
+    return m_method == other.m_method && m_labels == other.m_labels;
+}
+
+} // namespace tagbench::eval

@@ -1,28 +1,83 @@
 #include "core/eval/Calibration.h"
 
+#include "core/eval/FloatOrder.h"
 #include "core/eval/ParallelFor.h"
 #include "core/eval/ScoreMatrix.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
+#include <utility>
 
 namespace tagbench::eval {
 
 namespace {
 
 constexpr std::size_t kLabelsPerTask = 16;  // columns gathered per pass over the rows
+constexpr std::size_t kPlattSample = 8192;   // points of the warm-start fit on large splits
 
 // Negative log-likelihood of Platt's model in Lin, Lin & Weng's parameters, P = 1/(1+exp(A f + B)),
-// written so that exp never overflows.
-double plattLoss(const std::vector<float>& f, const std::vector<double>& t, double A, double B)
+// with its gradient and Hessian, in one pass with one exp per point (written so that exp never
+// overflows).
+struct PlattStats {
+    double loss = 0.0, g1 = 0.0, g2 = 0.0, h11 = 0.0, h22 = 0.0, h21 = 0.0;
+};
+
+PlattStats plattStats(const std::vector<float>& f, const std::vector<double>& t, double A, double B)
 {
-    double loss = 0.0;
+    constexpr double sigma = 1e-12;  // keeps the Hessian positive definite
+    PlattStats s;
+    s.h11 = s.h22 = sigma;
     for (std::size_t i = 0; i < f.size(); ++i) {
-        const double fApB = f[i] * A + B;
-        loss += fApB >= 0 ? t[i] * fApB + std::log1p(std::exp(-fApB)) : (t[i] - 1.0) * fApB + std::log1p(std::exp(fApB));
+        const double x = f[i], fApB = x * A + B;
+        const double e = std::exp(-std::abs(fApB));
+        double p, q;
+        if (fApB >= 0) {
+            s.loss += t[i] * fApB + std::log1p(e);
+            p = e / (1.0 + e);
+            q = 1.0 / (1.0 + e);
+        } else {
+            s.loss += (t[i] - 1.0) * fApB + std::log1p(e);
+            p = 1.0 / (1.0 + e);
+            q = e / (1.0 + e);
+        }
+        const double d2 = p * q, d1 = t[i] - p;
+        s.h11 += x * x * d2;
+        s.h22 += d2;
+        s.h21 += x * d2;
+        s.g1 += x * d1;
+        s.g2 += d1;
     }
-    return loss;
+    return s;
+}
+
+// Newton's method with backtracking from (A, B); returns the minimum found.
+std::pair<double, double> plattNewton(const std::vector<float>& f, const std::vector<double>& t, double A, double B)
+{
+    constexpr int maxIterations = 100;
+    constexpr double minStep = 1e-10, tolerance = 1e-5;
+    PlattStats s = plattStats(f, t, A, B);
+    for (int iteration = 0; iteration < maxIterations; ++iteration) {
+        if (std::abs(s.g1) < tolerance && std::abs(s.g2) < tolerance) break;
+        const double det = s.h11 * s.h22 - s.h21 * s.h21;
+        const double dA = -(s.h22 * s.g1 - s.h21 * s.g2) / det;
+        const double dB = -(-s.h21 * s.g1 + s.h11 * s.g2) / det;
+        const double gd = s.g1 * dA + s.g2 * dB;
+        double step = 1.0;
+        while (step >= minStep) {
+            const PlattStats trial = plattStats(f, t, A + step * dA, B + step * dB);
+            if (trial.loss < s.loss + 0.0001 * step * gd) {
+                A += step * dA;
+                B += step * dB;
+                s = trial;
+                break;
+            }
+            step /= 2.0;
+        }
+        if (step < minStep) break;  // no descent along Newton's direction: as good as it gets
+    }
+    return {A, B};
 }
 
 } // namespace
@@ -64,51 +119,19 @@ LabelCalibration Calibration::fitPlatt(const std::vector<float>& scores, const s
     std::vector<double> t(n);
     for (std::size_t i = 0; i < n; ++i) t[i] = gold[i] ? hiTarget : loTarget;
 
-    constexpr int maxIterations = 100;
-    constexpr double minStep = 1e-10, sigma = 1e-12, tolerance = 1e-5;
     double A = 0.0, B = std::log((negatives + 1.0) / (positives + 1.0));
-    double loss = plattLoss(scores, t, A, B);
-    for (int iteration = 0; iteration < maxIterations; ++iteration) {
-        double h11 = sigma, h22 = sigma, h21 = 0.0, g1 = 0.0, g2 = 0.0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double fApB = scores[i] * A + B;
-            double p, q;
-            if (fApB >= 0) {
-                const double e = std::exp(-fApB);
-                p = e / (1.0 + e);
-                q = 1.0 / (1.0 + e);
-            } else {
-                const double e = std::exp(fApB);
-                p = 1.0 / (1.0 + e);
-                q = e / (1.0 + e);
-            }
-            const double d2 = p * q, f = scores[i];
-            h11 += f * f * d2;
-            h22 += d2;
-            h21 += f * d2;
-            const double d1 = t[i] - p;
-            g1 += f * d1;
-            g2 += d1;
+    if (n > kPlattSample * 2) {
+        // Start the full problem from the solution of an evenly strided sample (with the full
+        // targets): Newton then needs a step or two on all points instead of several.
+        std::vector<float> fs;
+        std::vector<double> ts;
+        for (std::size_t i = 0; i < n; i += n / kPlattSample) {
+            fs.push_back(scores[i]);
+            ts.push_back(t[i]);
         }
-        if (std::abs(g1) < tolerance && std::abs(g2) < tolerance) break;
-        const double det = h11 * h22 - h21 * h21;
-        const double dA = -(h22 * g1 - h21 * g2) / det;
-        const double dB = -(-h21 * g1 + h11 * g2) / det;
-        const double gd = g1 * dA + g2 * dB;
-        double step = 1.0;
-        while (step >= minStep) {
-            const double newA = A + step * dA, newB = B + step * dB;
-            const double newLoss = plattLoss(scores, t, newA, newB);
-            if (newLoss < loss + 0.0001 * step * gd) {
-                A = newA;
-                B = newB;
-                loss = newLoss;
-                break;
-            }
-            step /= 2.0;
-        }
-        if (step < minStep) break;  // no descent along Newton's direction: as good as it gets
+        std::tie(A, B) = plattNewton(fs, ts, A, B);
     }
+    std::tie(A, B) = plattNewton(scores, t, A, B);
     if (-A >= 0.0) return LabelCalibration::platt(-A, -B);
     // The likelihood is convex, so with the slope held at 0 the best is the mean target.
     const double mean = n > 0 ? std::accumulate(t.begin(), t.end(), 0.0) / static_cast<double>(n) : 0.5;
@@ -117,9 +140,11 @@ LabelCalibration Calibration::fitPlatt(const std::vector<float>& scores, const s
 
 LabelCalibration Calibration::fitIsotonic(const std::vector<float>& scores, const std::vector<std::uint8_t>& gold)
 {
-    std::vector<std::uint32_t> order(scores.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return scores[a] < scores[b]; });
+    // Sorting packed (score, gold) integers is much faster than sorting indices by score.
+    std::vector<std::uint64_t> keys(scores.size());
+    for (std::size_t i = 0; i < scores.size(); ++i) keys[i] = (std::uint64_t{ascendingKey(scores[i])} << 1) | (gold[i] ? 1u : 0u);
+    std::sort(keys.begin(), keys.end());
+    const auto scoreAt = [&keys](std::size_t i) { return fromAscendingKey(static_cast<std::uint32_t>(keys[i] >> 1)); };
     struct Block {
         float low;  // lowest score in the block
         double sum;
@@ -127,11 +152,11 @@ LabelCalibration Calibration::fitIsotonic(const std::vector<float>& scores, cons
         double mean() const { return sum / count; }
     };
     std::vector<Block> blocks;
-    for (std::size_t i = 0; i < order.size();) {
-        // Equal scores must get one value: they enter as one block.
-        Block block{scores[order[i]], 0.0, 0.0};
-        for (; i < order.size() && scores[order[i]] == block.low; ++i) {
-            block.sum += gold[order[i]] ? 1.0 : 0.0;
+    for (std::size_t i = 0; i < keys.size();) {
+        // Equal scores must get one value: they enter as one block (+0 and -0 are equal too).
+        Block block{scoreAt(i), 0.0, 0.0};
+        for (; i < keys.size() && scoreAt(i) == block.low; ++i) {
+            block.sum += static_cast<double>(keys[i] & 1u);
             block.count += 1.0;
         }
         blocks.push_back(block);

@@ -51,6 +51,48 @@ double shortestDecimal(float value)
 
 } // namespace
 
+void DecisionRule::setGlobalThreshold(float threshold)
+{
+    m_globalThreshold = threshold;
+    for (std::uint32_t label = 0; label < m_raw.size(); ++label)
+        if (!m_labelThresholds.count(label)) m_raw[label] = rawThreshold(label, threshold);
+}
+
+void DecisionRule::setLabelThreshold(std::uint32_t label, float threshold)
+{
+    m_labelThresholds[label] = threshold;
+    refreshRaw(label);
+}
+
+void DecisionRule::clearLabelThreshold(std::uint32_t label)
+{
+    m_labelThresholds.erase(label);
+    refreshRaw(label);
+}
+
+void DecisionRule::clearLabelThresholds()
+{
+    m_labelThresholds.clear();
+    refreshRaw();
+}
+
+void DecisionRule::setCalibration(Calibration calibration)
+{
+    m_calibration = std::move(calibration);
+    refreshRaw();
+}
+
+void DecisionRule::refreshRaw(std::uint32_t label)
+{
+    if (label < m_raw.size()) m_raw[label] = rawThreshold(label, thresholdFor(label));
+}
+
+void DecisionRule::refreshRaw()
+{
+    m_raw.assign(m_calibration.size(), 0.0f);
+    for (std::uint32_t label = 0; label < m_raw.size(); ++label) m_raw[label] = rawThreshold(label, thresholdFor(label));
+}
+
 std::optional<float> DecisionRule::labelThreshold(std::uint32_t label) const
 {
     const auto it = m_labelThresholds.find(label);
@@ -96,8 +138,7 @@ std::vector<float> DecisionRule::effectiveThresholds(std::size_t labelCount) con
     std::vector<float> thresholds(labelCount, m_globalThreshold);
     for (const auto& [label, threshold] : m_labelThresholds)
         if (label < labelCount) thresholds[label] = threshold;
-    if (!m_calibration.empty() && m_calibration.size() == labelCount)
-        for (std::uint32_t label = 0; label < labelCount; ++label) thresholds[label] = rawThreshold(label, thresholds[label]);
+    if (m_raw.size() == labelCount) std::copy(m_raw.begin(), m_raw.end(), thresholds.begin());
     for (const std::uint32_t label : m_disabled)
         if (label < labelCount) thresholds[label] = kDisabled;
     return thresholds;
@@ -224,11 +265,12 @@ Result<DecisionRule> DecisionRule::fromJson(const std::string& text, const std::
         } else if (key == "calibration") {
             auto calibration = calibrationFromJson(value, labelNames, indexOf);
             if (!calibration) return fail(calibration.message());
-            rule.m_calibration = std::move(*calibration);
+            rule.m_calibration = std::move(*calibration);  // m_raw follows below, once every threshold is read
         } else {
             return fail("unknown key \"" + key + "\"");
         }
     }
+    rule.refreshRaw();
     return rule;
 }
 

@@ -39,16 +39,16 @@ public:
 
     /// Threshold used by labels without an override (default 0.5).
     float globalThreshold() const { return m_globalThreshold; }
-    void setGlobalThreshold(float threshold) { m_globalThreshold = threshold; }
+    void setGlobalThreshold(float threshold);
 
     /// The label's override, if any.
     std::optional<float> labelThreshold(std::uint32_t label) const;
     /// Sets the label's override.
-    void setLabelThreshold(std::uint32_t label, float threshold) { m_labelThresholds[label] = threshold; }
+    void setLabelThreshold(std::uint32_t label, float threshold);
     /// Removes the label's override (it follows the global threshold again).
-    void clearLabelThreshold(std::uint32_t label) { m_labelThresholds.erase(label); }
+    void clearLabelThreshold(std::uint32_t label);
     /// Removes every override.
-    void clearLabelThresholds() { m_labelThresholds.clear(); }
+    void clearLabelThresholds();
     /// All overrides by label index.
     const std::map<std::uint32_t, float>& labelThresholds() const { return m_labelThresholds; }
     /// The threshold in effect for label.
@@ -70,13 +70,19 @@ public:
 
     /// Per-label calibration of the scores (empty: none). Thresholds are read on its scale.
     const Calibration& calibration() const { return m_calibration; }
-    void setCalibration(Calibration calibration) { m_calibration = std::move(calibration); }
+    void setCalibration(Calibration calibration);
     /// The calibrated score of label (the score itself without calibration).
     float calibratedScore(std::uint32_t label, float score) const { return m_calibration.apply(label, score); }
     /// The raw-score threshold equivalent to threshold for label: raw >= result <=> calibrated >= threshold.
     float rawThreshold(std::uint32_t label, float threshold) const
     {
         return m_calibration.empty() ? threshold : m_calibration.label(label).rawThreshold(threshold);
+    }
+    /// rawThreshold() of the threshold in effect for label (disabled or not); O(1): kept up to
+    /// date by the setters, so applying a calibrated rule to many rows inverts nothing per row.
+    float rawThresholdFor(std::uint32_t label) const
+    {
+        return label < m_raw.size() ? m_raw[label] : thresholdFor(label);
     }
 
     /// Fails when a threshold is not finite, a label index is >= labelCount, or a calibration
@@ -121,6 +127,10 @@ private:
     int m_topK = 0;
     bool m_atLeastOne = false;
     Calibration m_calibration;
+    std::vector<float> m_raw;  // rawThreshold() of every label's threshold when calibrated, else empty
+
+    void refreshRaw(std::uint32_t label);
+    void refreshRaw();
 };
 
 } // namespace tagbench::eval

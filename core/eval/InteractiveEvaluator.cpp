@@ -241,7 +241,7 @@ void InteractiveEvaluator::setGlobalThreshold(float threshold)
     x.rule.setGlobalThreshold(threshold);
     for (std::uint32_t l = 0; l < x.labels; ++l) {
         if (x.rule.isDisabled(l) || x.rule.labelThreshold(l)) continue;
-        x.thresholds[l] = x.rule.rawThreshold(l, threshold);
+        x.thresholds[l] = x.rule.rawThresholdFor(l);
         x.base[l] = x.labelCounts(l, x.thresholds[l]);
     }
     x.refreshDocuments();
@@ -253,7 +253,7 @@ void InteractiveEvaluator::setLabelThreshold(std::uint32_t label, float threshol
     if (label >= x.labels) return;
     x.rule.setLabelThreshold(label, threshold);
     if (x.rule.isDisabled(label)) return;
-    x.thresholds[label] = x.rule.rawThreshold(label, threshold);
+    x.thresholds[label] = x.rule.rawThresholdFor(label);
     x.refreshLabel(label);
 }
 
@@ -263,7 +263,7 @@ void InteractiveEvaluator::clearLabelThreshold(std::uint32_t label)
     if (label >= x.labels) return;
     x.rule.clearLabelThreshold(label);
     if (x.rule.isDisabled(label)) return;
-    x.thresholds[label] = x.rule.rawThreshold(label, x.rule.globalThreshold());
+    x.thresholds[label] = x.rule.rawThresholdFor(label);
     x.refreshLabel(label);
 }
 
@@ -286,7 +286,7 @@ void InteractiveEvaluator::setDisabled(std::uint32_t label, bool disabled)
     Index& x = *m_index;
     if (label >= x.labels || x.rule.isDisabled(label) == disabled) return;
     x.rule.setDisabled(label, disabled);
-    x.thresholds[label] = disabled ? std::numeric_limits<float>::infinity() : x.rule.rawThreshold(label, x.rule.thresholdFor(label));
+    x.thresholds[label] = disabled ? std::numeric_limits<float>::infinity() : x.rule.rawThresholdFor(label);
     x.base[label] = x.labelCounts(label, x.thresholds[label]);
     x.updateFallback(label, disabled);
     x.refreshDocuments();

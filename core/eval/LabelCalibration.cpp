@@ -1,32 +1,13 @@
 #include "core/eval/LabelCalibration.h"
 
+#include "core/eval/FloatOrder.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 namespace tagbench::eval {
 
-namespace {
-
-// Finite floats in ascending order map to ascending keys (and back), so a binary search over
-// keys walks the floats in order.
-std::uint32_t orderKey(float value)
-{
-    std::uint32_t bits;
-    std::memcpy(&bits, &value, sizeof(bits));
-    return (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
-}
-
-float fromOrderKey(std::uint32_t key)
-{
-    const std::uint32_t bits = (key & 0x80000000u) ? (key & 0x7fffffffu) : ~key;
-    float value;
-    std::memcpy(&value, &bits, sizeof(value));
-    return value;
-}
-
-} // namespace
 
 LabelCalibration LabelCalibration::platt(double a, double b)
 {
@@ -72,20 +53,32 @@ float LabelCalibration::rawThreshold(float threshold) const
         if (it == m_values.end()) return highest;
         return m_knots[static_cast<std::size_t>(it - m_values.begin())];
     }
-    // Platt: the closed-form inverse is off by rounding, so search the floats themselves for
-    // the first one whose calibrated value reaches the threshold (32 steps).
-    std::uint32_t lo = orderKey(lowest), hi = orderKey(highest);
     if (apply(lowest) >= threshold) return lowest;
     if (!(apply(highest) >= threshold)) return highest;
+    // Platt: start from the closed-form inverse, which rounding leaves a few floats off, and
+    // step to the first float whose calibrated value reaches the threshold.
+    if (m_a > 0.0 && threshold > 0.0f && threshold < 1.0f) {
+        const double z = std::log(static_cast<double>(threshold) / (1.0 - static_cast<double>(threshold)));
+        const double guess = (z - m_b) / m_a;
+        if (std::abs(guess) < static_cast<double>(highest)) {
+            float r = static_cast<float>(guess);
+            constexpr int kSteps = 8;
+            for (int i = 0; i < kSteps && !(apply(r) >= threshold); ++i) r = std::nextafter(r, highest);
+            for (int i = 0; i < kSteps && r > lowest && apply(std::nextafter(r, lowest)) >= threshold; ++i) r = std::nextafter(r, lowest);
+            if (apply(r) >= threshold && (r == lowest || !(apply(std::nextafter(r, lowest)) >= threshold))) return r;
+        }
+    }
+    // Otherwise search the floats themselves (32 steps).
+    std::uint32_t lo = ascendingKey(lowest), hi = ascendingKey(highest);
     // Invariant: apply(lo) < threshold <= apply(hi).
     while (hi - lo > 1) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (apply(fromOrderKey(mid)) >= threshold)
+        if (apply(fromAscendingKey(mid)) >= threshold)
             hi = mid;
         else
             lo = mid;
     }
-    return fromOrderKey(hi);
+    return fromAscendingKey(hi);
 }
 
 bool LabelCalibration::operator==(const LabelCalibration& other) const

@@ -24,6 +24,7 @@ private slots:
     void calibrationRoundTrip_data();
     void calibrationRoundTrip();
     void calibratedThresholdsAreProbabilities();
+    void calibratedRuleFollowsEdits();
     void ruleWithoutCalibrationLoads();
     void fromJsonRejects_data();
     void fromJsonRejects();
@@ -183,6 +184,33 @@ void DecisionRuleTest::calibratedThresholdsAreProbabilities()
     // A calibration that does not cover the labels is rejected.
     QVERIFY(!isotonic.validate(3).ok());
     QVERIFY(isotonic.validate(2).ok());
+}
+
+void DecisionRuleTest::calibratedRuleFollowsEdits()
+{
+    // Threshold edits after the calibration is set must move the raw-score thresholds too.
+    std::mt19937 rng(77);
+    const std::size_t labels = 6;
+    const ScoreMatrix m = reference::randomMatrix(rng, 40, labels, true);
+    DecisionRule rule(0.5f);
+    rule.setCalibration(reference::randomCalibration(rng, labels));
+    for (int step = 0; step < 300; ++step) {
+        const auto label = static_cast<std::uint32_t>(rng() % labels);
+        switch (rng() % 6) {
+        case 0: rule.setGlobalThreshold(reference::randomThreshold(rng)); break;
+        case 1: rule.setLabelThreshold(label, reference::randomThreshold(rng)); break;
+        case 2: rule.clearLabelThreshold(label); break;
+        case 3: rule.clearLabelThresholds(); break;
+        case 4: rule.setCalibration(reference::randomCalibration(rng, labels)); break;
+        default: rule = *DecisionRule::fromJson(rule.toJson({"a", "b", "c", "d", "e", "f"}), {"a", "b", "c", "d", "e", "f"}, "x"); break;
+        }
+        for (std::size_t d = 0; d < m.documentCount(); ++d) {
+            auto fast = rule.apply(m.row(d), labels);
+            std::sort(fast.begin(), fast.end());
+            const auto slow = reference::predict(m.row(d), labels, rule);
+            QCOMPARE(fast, std::vector<std::uint32_t>(slow.begin(), slow.end()));
+        }
+    }
 }
 
 void DecisionRuleTest::ruleWithoutCalibrationLoads()

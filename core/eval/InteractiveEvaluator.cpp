@@ -113,26 +113,30 @@ void InteractiveEvaluator::Index::refreshDocuments()
         if (state == 1) settle(slot, label);
         if (state == 2) pending.push_back(Pending{static_cast<std::uint32_t>(slot), label, bound});
     };
+    // The candidates first (a suffix of each group, plus with top-k the displaced fallbacks
+    // ranked beyond it), in one list: most suffixes are short, and prefetching within one
+    // group would not reach ahead.
+    candidates.clear();
     for (std::uint32_t l = 0; l < labels; ++l) {
         const float t = thresholds[l];
         const std::size_t first = slotOffsets[l], last = slotOffsets[l + 1];
         const std::size_t from = static_cast<std::size_t>(
             std::partition_point(slots.begin() + static_cast<std::ptrdiff_t>(first), slots.begin() + static_cast<std::ptrdiff_t>(last),
                                  [t](const Slot& slot) { return slot.score >= t; }) - slots.begin());
-        for (std::size_t i = from; i < std::min(last, from + kPrefetchAhead); ++i) prefetchTop(slots[i].document);
-        for (std::size_t i = from; i < last; ++i) {
-            if (i + kPrefetchAhead < last) prefetchTop(slots[i + kPrefetchAhead].document);
-            visit(i, l);
-        }
+        for (std::size_t i = from; i < last; ++i) candidates.push_back(Candidate{static_cast<std::uint32_t>(i), l});
     }
     if (limited) {
         // Passing its threshold is not enough when the fallback ranks beyond top-k.
         for (std::size_t l = 0, i = 0; i < displacedSlots.size(); ++i) {
             const std::uint32_t slot = displacedSlots[i];
             while (slotOffsets[l + 1] <= slot) ++l;
-            if (i + kPrefetchAhead < displacedSlots.size()) prefetchTop(slots[displacedSlots[i + kPrefetchAhead]].document);
-            if (slots[slot].rank >= k && slots[slot].score >= thresholds[l]) visit(slot, static_cast<std::uint32_t>(l));
+            if (slots[slot].rank >= k && slots[slot].score >= thresholds[l]) candidates.push_back(Candidate{slot, static_cast<std::uint32_t>(l)});
         }
+    }
+    for (std::size_t i = 0; i < std::min(candidates.size(), kPrefetchAhead); ++i) prefetchTop(slots[candidates[i].slot].document);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i + kPrefetchAhead < candidates.size()) prefetchTop(slots[candidates[i + kPrefetchAhead].slot].document);
+        visit(candidates[i].slot, candidates[i].label);
     }
     // The undecided documents need a look at single scores of their rows.
     const auto prefetchRow = [this](const Pending& p) {

@@ -169,9 +169,13 @@ void InteractiveEvaluator::Index::applyMoves(std::vector<Move>& moves, const std
     std::sort(moves.begin(), moves.end(), [&key](const Move& a, const Move& b) {
         return a.label != b.label ? a.label < b.label : key(a.slot) < key(b.slot);
     });
+    // The new size exactly: reserving more would reallocate the scratch (and fault in fresh
+    // pages) on every call, since the two buffers swap roles each time.
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < slots.size(); ++i) kept += removed.empty() || !removed[i];
     std::vector<Slot>& out = slotScratch;
     out.clear();
-    out.reserve(slots.size() + moves.size());
+    out.reserve(kept + moves.size());
     displacedSlots.clear();
     const auto emit = [&](const Slot& slot) {
         if (slot.rank > 0) displacedSlots.push_back(static_cast<std::uint32_t>(out.size()));

@@ -74,6 +74,11 @@ public:
         float bound;          // the last top entry's score: labels not in the top score <= bound
     };
     std::vector<Pending> pending;
+    struct Candidate {
+        std::uint32_t slot;
+        std::uint32_t label;  // the slot's group
+    };
+    std::vector<Candidate> candidates;  // scratch of refreshDocuments(): slots whose fallback fails
     std::vector<std::uint8_t> removedScratch;
     std::vector<Slot> slotScratch;
 

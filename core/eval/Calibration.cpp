@@ -179,17 +179,24 @@ LabelCalibration Calibration::fitIsotonic(const std::vector<float>& scores, cons
 
 Calibration Calibration::fit(const ScoreMatrix& scores, Method method)
 {
+    std::vector<std::uint32_t> all(scores.documentCount());
+    std::iota(all.begin(), all.end(), 0u);
+    return fit(scores, method, all);
+}
+
+Calibration Calibration::fit(const ScoreMatrix& scores, Method method, const std::vector<std::uint32_t>& rows)
+{
     if (method == Method::None) return Calibration();
-    const std::size_t labels = scores.labelCount(), documents = scores.documentCount();
+    const std::size_t labels = scores.labelCount(), documents = rows.size();
     std::vector<LabelCalibration> maps(labels);
     parallelFor((labels + kLabelsPerTask - 1) / kLabelsPerTask, [&](std::size_t task) {
         const std::size_t first = task * kLabelsPerTask, count = std::min(kLabelsPerTask, labels - first);
         std::vector<std::vector<float>> columns(count, std::vector<float>(documents));
         std::vector<std::vector<std::uint8_t>> gold(count, std::vector<std::uint8_t>(documents, 0));
         for (std::size_t d = 0; d < documents; ++d) {
-            const float* row = scores.row(d) + first;
+            const float* row = scores.row(rows[d]) + first;
             for (std::size_t c = 0; c < count; ++c) columns[c][d] = row[c];
-            for (const std::uint32_t label : scores.gold(d))
+            for (const std::uint32_t label : scores.gold(rows[d]))
                 if (label >= first && label < first + count) gold[label - first][d] = 1;
         }
         for (std::size_t c = 0; c < count; ++c)

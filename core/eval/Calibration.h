@@ -42,6 +42,8 @@ public:
     /// Fits one map per label on scores and their gold sets (labels on a few threads).
     /// Method::None gives the empty calibration.
     static Calibration fit(const ScoreMatrix& scores, Method method);
+    /// The same on the given documents (rows) of scores only, e.g. cross-validation's training folds.
+    static Calibration fit(const ScoreMatrix& scores, Method method, const std::vector<std::uint32_t>& documents);
     /// Platt scaling of one label: scores and gold flags of the same length.
     static LabelCalibration fitPlatt(const std::vector<float>& scores, const std::vector<std::uint8_t>& gold);
     /// Isotonic regression of one label.

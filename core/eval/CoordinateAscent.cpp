@@ -1,7 +1,7 @@
 #include "core/eval/CoordinateAscent.h"
 
-#include "core/eval/InteractiveEvaluator.h"
 #include "core/eval/TuneProgressTracker.h"
+#include "core/eval/TuneTarget.h"
 
 #include <algorithm>
 #include <cmath>
@@ -16,7 +16,7 @@ constexpr double kTie = 1e-12;
 
 } // namespace
 
-std::optional<int> coordinateAscent(InteractiveEvaluator& dev, const std::vector<std::uint32_t>& labels, double beta,
+std::optional<int> coordinateAscent(TuneTarget& dev, const std::vector<std::uint32_t>& labels, double beta,
                                     int maxPasses, double minGain, TuneProgressTracker& progress, std::size_t start,
                                     std::size_t span)
 {

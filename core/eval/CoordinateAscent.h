@@ -8,8 +8,8 @@
 
 namespace tagbench::eval {
 
-class InteractiveEvaluator;
 class TuneProgressTracker;
+class TuneTarget;
 
 /// Coordinate ascent on the split's micro F-beta from dev's current rule. Each pass visits the
 /// labels in order; for one label, every candidate threshold (its distinct gold scores, where
@@ -21,7 +21,7 @@ class TuneProgressTracker;
 /// every label is at its best given the others) or after maxPasses. Every label in labels ends
 /// with an override. Progress: pass p covers [1 - 2^-p, 1 - 2^-(p+1)) of the span
 /// [start, start + span). Returns the passes made, nullopt when cancelled.
-std::optional<int> coordinateAscent(InteractiveEvaluator& dev, const std::vector<std::uint32_t>& labels, double beta,
+std::optional<int> coordinateAscent(TuneTarget& dev, const std::vector<std::uint32_t>& labels, double beta,
                                     int maxPasses, double minGain, TuneProgressTracker& progress, std::size_t start,
                                     std::size_t span);
 

@@ -365,6 +365,11 @@ float InteractiveEvaluator::highestScore(std::uint32_t label) const
     return sorted.empty() ? 0.0f : m_index->rule.calibratedScore(label, sorted.front());
 }
 
+float InteractiveEvaluator::nthHighestScore(std::uint32_t label, std::size_t n) const
+{
+    return m_index->rule.calibratedScore(label, m_index->shared->perLabel[label].sorted[n]);
+}
+
 std::size_t InteractiveEvaluator::memoryBytes() const
 {
     const Index& x = *m_index;

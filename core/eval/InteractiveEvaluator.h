@@ -105,6 +105,8 @@ public:
     /// The highest score of label over all documents (0 when there are none): a threshold
     /// above it predicts the label nowhere.
     float highestScore(std::uint32_t label) const;
+    /// The label's n-th highest score (n = 0: the highest); n < the number of documents.
+    float nthHighestScore(std::uint32_t label, std::size_t n) const;
 
     /// Heap bytes of the index (not counting the shared matrix).
     std::size_t memoryBytes() const;

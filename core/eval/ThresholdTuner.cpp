@@ -1,6 +1,7 @@
 #include "core/eval/ThresholdTuner.h"
 
 #include "core/eval/CoordinateAscent.h"
+#include "core/eval/EvaluatorTuneTarget.h"
 #include "core/eval/InteractiveEvaluator.h"
 #include "core/eval/ScoreMatrix.h"
 #include "core/eval/TuneCrossValidation.h"
@@ -50,7 +51,7 @@ struct Best {
 double ratio(std::int64_t a, std::int64_t b) { return b > 0 ? static_cast<double>(a) / static_cast<double>(b) : 0.0; }
 
 // The objective on the evaluator's current counts: (feasible, value).
-std::pair<bool, double> globalValue(const InteractiveEvaluator& e, const TuneObjective& objective)
+std::pair<bool, double> globalValue(const TuneTarget& e, const TuneObjective& objective)
 {
     const double precision = ratio(e.right(), e.predict()), recall = ratio(e.right(), e.standard());
     if (objective.kind != TuneObjective::Kind::MacroF1) return {objective.feasible(precision, recall), objective.score(precision, recall)};
@@ -68,7 +69,7 @@ std::pair<bool, double> globalValue(const InteractiveEvaluator& e, const TuneObj
 // Best global threshold among the gold scores: a coarse pass over evenly spaced candidates,
 // then a pass over every candidate between the best one's neighbours (exact when few).
 // Checks progress once per round (a round is up to kGlobalSamples full evaluations).
-std::optional<float> searchGlobal(InteractiveEvaluator& dev, const std::vector<float>& candidates,
+std::optional<float> searchGlobal(TuneTarget& dev, const std::vector<float>& candidates,
                                   const TuneObjective& objective, TuneProgressTracker& progress)
 {
     if (candidates.empty()) return std::nullopt;
@@ -95,7 +96,7 @@ std::optional<float> searchGlobal(InteractiveEvaluator& dev, const std::vector<f
 }
 
 // The threshold maximizing the objective on one label's own precision/recall curve.
-std::optional<float> bestOwnThreshold(const InteractiveEvaluator& dev, std::uint32_t label, const TuneObjective& objective)
+std::optional<float> bestOwnThreshold(const TuneTarget& dev, std::uint32_t label, const TuneObjective& objective)
 {
     auto candidates = dev.goldScores(label);
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -110,7 +111,7 @@ std::optional<float> bestOwnThreshold(const InteractiveEvaluator& dev, std::uint
 
 // One trial (one top-k); nullopt when progress says stop. The trial owns the progress span
 // [start, start + labels).
-std::optional<TuneResult> tuneWithTopK(InteractiveEvaluator& dev, const TuneOptions& options, const DecisionRule& base,
+std::optional<TuneResult> tuneWithTopK(TuneTarget& dev, const TuneOptions& options, const DecisionRule& base,
                                        int topK, TuneProgressTracker& progress)
 {
     const std::size_t start = progress.done();
@@ -120,7 +121,7 @@ std::optional<TuneResult> tuneWithTopK(InteractiveEvaluator& dev, const TuneOpti
     rule.setTopK(topK);
     rule.setAtLeastOne(options.atLeastOne);
     dev.setRule(rule);
-    const std::size_t labels = dev.scores().labelCount();
+    const std::size_t labels = dev.labelCount();
 
     std::vector<float> pooled;
     for (std::uint32_t l = 0; l < labels; ++l) {
@@ -182,8 +183,10 @@ double trialValue(const TuneOptions& options, const Metrics& dev)
     return options.objective.kind == TuneObjective::Kind::MacroF1 ? dev.macroF1 : dev.f1;
 }
 
-std::optional<TuneResult> tune(InteractiveEvaluator& dev, const TuneOptions& options, const DecisionRule& base,
-                               TuneProgressTracker& progress)
+} // namespace
+
+std::optional<TuneResult> tuneTarget(TuneTarget& dev, const TuneOptions& options, const DecisionRule& base,
+                                     TuneProgressTracker& progress)
 {
     if (!options.autoTopK) return tuneWithTopK(dev, options, base, options.topK, progress);
     // Auto top-k tunes every k in 1..maxTopK, then unlimited, then the winner once more.
@@ -206,8 +209,6 @@ std::optional<TuneResult> tune(InteractiveEvaluator& dev, const TuneOptions& opt
     return result;
 }
 
-} // namespace
-
 Result<TuneResult> tuneRule(InteractiveEvaluator& dev, const TuneOptions& options, const DecisionRule& base)
 {
     if (auto s = base.validate(dev.scores().labelCount()); !s) return s.error();
@@ -224,10 +225,11 @@ Result<TuneResult> tuneRule(InteractiveEvaluator& dev, const TuneOptions& option
     const std::size_t folds = options.folds > 1 ? static_cast<std::size_t>(options.folds) : 0;
     TuneProgressTracker progress(options.progress, perTuning * (1 + folds));
     if (!progress.check()) return Error{kTuneCancelled};
-    auto result = tune(dev, options, base, progress);
+    EvaluatorTuneTarget target(dev);
+    auto result = tuneTarget(target, options, base, progress);
     if (!result) return Error{kTuneCancelled};
     if (folds > 0) {
-        auto estimate = crossValidateTuning(dev.scores(), options, base, progress, perTuning);
+        auto estimate = crossValidateTuning(dev, options, base, progress, perTuning);
         if (!estimate) return estimate.error();
         result->crossValidated = std::move(*estimate);
     }

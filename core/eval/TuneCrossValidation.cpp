@@ -1,8 +1,10 @@
 #include "core/eval/TuneCrossValidation.h"
 
+#include "core/eval/DifferenceTuneTarget.h"
 #include "core/eval/InteractiveEvaluator.h"
 #include "core/eval/ScoreMatrix.h"
 #include "core/eval/TuneProgressTracker.h"
+#include "core/eval/TuneTarget.h"
 
 #include <algorithm>
 #include <cmath>
@@ -50,35 +52,34 @@ std::vector<std::uint32_t> crossValidationFolds(std::size_t documents, int folds
     return foldOf;
 }
 
-Result<CrossValidation> crossValidateTuning(const ScoreMatrix& dev, const TuneOptions& options, const DecisionRule& base,
-                                            TuneProgressTracker& progress, std::size_t span)
+Result<CrossValidation> crossValidateTuning(const InteractiveEvaluator& dev, const TuneOptions& options,
+                                            const DecisionRule& base, TuneProgressTracker& progress, std::size_t span)
 {
+    const ScoreMatrix& scores = dev.scores();
     const auto folds = static_cast<std::size_t>(options.folds);
-    const std::size_t documents = dev.documentCount();
+    const std::size_t documents = scores.documentCount();
     const std::vector<std::uint32_t> foldOf = crossValidationFolds(documents, options.folds, options.foldSeed);
+    auto all = InteractiveEvaluator::create(dev.sharedIndex(), base);
+    if (!all) return all.error();
 
     CrossValidation estimate;
     estimate.folds = options.folds;
     std::vector<double> micro, macro, precision, recall, objective;
     for (std::size_t f = 0; f < folds; ++f) {
+        if (!progress.reach((f + 1) * span)) return Error{kTuneCancelled};
         std::vector<std::uint32_t> trainRows, heldRows;
         for (std::uint32_t d = 0; d < documents; ++d) (foldOf[d] == f ? heldRows : trainRows).push_back(d);
-        auto train = std::make_shared<const ScoreMatrix>(dev.subset(trainRows));
-        const ScoreMatrix held = dev.subset(heldRows);
+        auto held = std::make_shared<const ScoreMatrix>(scores.subset(heldRows));
         DecisionRule foldBase = base;
         // The calibration was fitted on all of dev, the held-out fold included: refit it.
-        if (!base.calibration().empty()) foldBase.setCalibration(Calibration::fit(*train, base.calibration().method()));
-        if (!progress.check()) return Error{kTuneCancelled};
-        auto evaluator = InteractiveEvaluator::create(train, foldBase);
-        if (!evaluator) return evaluator.error();
-
-        TuneOptions foldOptions = options;
-        foldOptions.folds = 0;
-        const std::size_t offset = (f + 1) * span;
-        foldOptions.progress = [&progress, offset](std::size_t done, std::size_t) { return progress.reach(offset + done); };
-        auto tuned = tuneRule(**evaluator, foldOptions, foldBase);
-        if (!tuned) return tuned.error();
-        const Metrics m = evaluate(held, tuned->rule);
+        if (!base.calibration().empty()) foldBase.setCalibration(Calibration::fit(scores, base.calibration().method(), trainRows));
+        auto heldEvaluator = InteractiveEvaluator::create(held, foldBase);
+        if (!heldEvaluator) return heldEvaluator.error();
+        if (auto s = (*all)->setRule(foldBase); !s) return s.error();
+        DifferenceTuneTarget training(**all, **heldEvaluator);
+        const auto tuned = tuneTarget(training, options, foldBase, progress);
+        if (!tuned) return Error{kTuneCancelled};
+        const Metrics m = evaluate(*held, tuned->rule);
         micro.push_back(m.f1);
         macro.push_back(m.macroF1);
         precision.push_back(m.precision);

@@ -33,9 +33,15 @@ void TuneCrossValidationTest::crossValidationRetunesOnEachFold_data()
 {
     QTest::addColumn<bool>("perLabel");
     QTest::addColumn<bool>("calibrated");
-    QTest::newRow("global") << false << false;
-    QTest::newRow("per label") << true << false;
-    QTest::newRow("per label, calibrated") << true << true;
+    QTest::addColumn<QString>("objective");
+    QTest::addColumn<int>("topK");   // -1: auto
+    QTest::addColumn<bool>("atLeastOne");
+    QTest::newRow("global") << false << false << "micro-f1" << 0 << false;
+    QTest::newRow("per label") << true << false << "micro-f1" << 0 << false;
+    QTest::newRow("per label, calibrated") << true << true << "micro-f1" << 0 << false;
+    QTest::newRow("per label, top-2, at least one") << true << false << "micro-f1" << 2 << true;
+    QTest::newRow("macro-f1, auto top-k") << true << false << "macro-f1" << -1 << false;
+    QTest::newRow("precision floor, isotonic, at least one") << true << true << "precision>=0.5" << 0 << true;
 }
 
 // The estimate is rebuilt here by hand: the same folds, each split's matrices built row by row,
@@ -44,14 +50,23 @@ void TuneCrossValidationTest::crossValidationRetunesOnEachFold()
 {
     QFETCH(bool, perLabel);
     QFETCH(bool, calibrated);
+    QFETCH(QString, objective);
+    QFETCH(int, topK);
+    QFETCH(bool, atLeastOne);
+    const auto method = objective.startsWith("precision") ? Calibration::Method::Isotonic : Calibration::Method::Platt;
     std::mt19937 rng(501);
     auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 100, 5, false));
     DecisionRule base(0.5f);
-    if (calibrated) base.setCalibration(Calibration::fit(*m, Calibration::Method::Platt));
+    if (calibrated) base.setCalibration(Calibration::fit(*m, method));
     auto evaluator = InteractiveEvaluator::create(m, base);
     QVERIFY(evaluator.ok());
     TuneOptions options;
+    options.objective = *TuneObjective::parse(objective.toStdString());
     options.perLabel = perLabel;
+    options.topK = std::max(0, topK);
+    options.autoTopK = topK < 0;
+    options.maxTopK = 3;
+    options.atLeastOne = atLeastOne;
     options.folds = 3;
     options.foldSeed = 7;
     const auto tuned = tuneRule(**evaluator, options, base);
@@ -76,7 +91,7 @@ void TuneCrossValidationTest::crossValidationRetunesOnEachFold()
             QVERIFY((folds[d] == f ? held : train).addDocument(m->documentIds()[d], row, gold).ok());
         }
         DecisionRule foldBase = base;
-        if (calibrated) foldBase.setCalibration(Calibration::fit(train, Calibration::Method::Platt));
+        if (calibrated) foldBase.setCalibration(Calibration::fit(train, method));
         auto foldEvaluator = InteractiveEvaluator::create(std::make_shared<const ScoreMatrix>(train), foldBase);
         QVERIFY(foldEvaluator.ok());
         TuneOptions foldOptions = options;
@@ -95,8 +110,9 @@ void TuneCrossValidationTest::crossValidationRetunesOnEachFold()
         microSum += microF1(counts);
     }
     QVERIFY(std::abs(cv.microF1 - microSum / 3.0) < 1e-12);
-    // The rule itself is still tuned on all of dev.
+    // The rule itself is still tuned on all of dev, and dev's evaluator is left at it.
     QCOMPARE(tuned->dev.right, evaluate(*m, tuned->rule).right);
+    QVERIFY((*evaluator)->rule() == tuned->rule);
 
     // Cancelling inside a fold stops the whole tuning.
     options.progress = [](std::size_t done, std::size_t total) { return done < total / 2; };

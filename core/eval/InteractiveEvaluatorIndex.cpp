@@ -163,7 +163,7 @@ InteractiveEvaluator::Index::Move InteractiveEvaluator::Index::nextEnabled(std::
     return Move{best, Slot{row[best], rankInRow(document, best), document, matrix->isGold(document, best) ? 1u : 0u}};
 }
 
-void InteractiveEvaluator::Index::applyMoves(std::vector<Move>& moves, const std::vector<std::uint8_t>& removed)
+void InteractiveEvaluator::Index::applyMoves(std::vector<Move>& moves, const std::vector<std::uint32_t>& removed)
 {
     const auto key = [](const Slot& s) { return (std::uint64_t{descendingKey(s.score)} << 32) | s.document; };
     std::sort(moves.begin(), moves.end(), [&key](const Move& a, const Move& b) {
@@ -171,32 +171,48 @@ void InteractiveEvaluator::Index::applyMoves(std::vector<Move>& moves, const std
     });
     // The new size exactly: reserving more would reallocate the scratch (and fault in fresh
     // pages) on every call, since the two buffers swap roles each time.
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < slots.size(); ++i) kept += removed.empty() || !removed[i];
     std::vector<Slot>& out = slotScratch;
     out.clear();
-    out.reserve(kept + moves.size());
-    displacedSlots.clear();
+    out.reserve(slots.size() - removed.size() + moves.size());
+    displacedScratch.clear();
     const auto emit = [&](const Slot& slot) {
-        if (slot.rank > 0) displacedSlots.push_back(static_cast<std::uint32_t>(out.size()));
+        if (slot.rank > 0) displacedScratch.push_back(static_cast<std::uint32_t>(out.size()));
         out.push_back(slot);
     };
-    std::size_t m = 0;
+    std::size_t m = 0, r = 0, d = 0;
     for (std::size_t l = 0; l < labels; ++l) {
-        std::size_t i = slotOffsets[l];
-        const std::size_t last = slotOffsets[l + 1];
-        slotOffsets[l] = out.size();
-        for (; m < moves.size() && moves[m].label == l; ++m) {
+        const std::size_t first = slotOffsets[l], last = slotOffsets[l + 1], start = out.size();
+        slotOffsets[l] = start;
+        std::size_t moveEnd = m, removedEnd = r;
+        while (moveEnd < moves.size() && moves[moveEnd].label == l) ++moveEnd;
+        while (removedEnd < removed.size() && removed[removedEnd] < last) ++removedEnd;
+        if (m == moveEnd && r == removedEnd) {
+            // Most groups are untouched: copy them whole and shift their displaced slots.
+            out.insert(out.end(), slots.begin() + static_cast<std::ptrdiff_t>(first), slots.begin() + static_cast<std::ptrdiff_t>(last));
+            for (; d < displacedSlots.size() && displacedSlots[d] < last; ++d)
+                displacedScratch.push_back(static_cast<std::uint32_t>(displacedSlots[d] - first + start));
+            continue;
+        }
+        while (d < displacedSlots.size() && displacedSlots[d] < last) ++d;
+        // removed[r..removedEnd) are ascending indices within [first, last).
+        const auto isRemoved = [&](std::size_t i) {
+            while (r < removedEnd && removed[r] < i) ++r;
+            return r < removedEnd && removed[r] == i;
+        };
+        std::size_t i = first;
+        for (; m < moveEnd; ++m) {
             const std::uint64_t movedKey = key(moves[m].slot);
-            for (; i < last && (removed[i] || key(slots[i]) < movedKey); ++i)
-                if (!removed[i]) emit(slots[i]);
+            for (; i < last && (isRemoved(i) || key(slots[i]) < movedKey); ++i)
+                if (!isRemoved(i)) emit(slots[i]);
             emit(moves[m].slot);
         }
         for (; i < last; ++i)
-            if (!removed[i]) emit(slots[i]);
+            if (!isRemoved(i)) emit(slots[i]);
+        r = removedEnd;
     }
     slotOffsets[labels] = out.size();
     slots.swap(out);
+    displacedSlots.swap(displacedScratch);
 }
 
 void InteractiveEvaluator::Index::buildFallback()
@@ -215,6 +231,8 @@ void InteractiveEvaluator::Index::buildFallback()
     }
     slots.clear();
     slotOffsets.assign(labels + 1, 0);
+    displacedSlots.clear();
+    removedScratch.clear();
     applyMoves(moves, removedScratch);
     documentsWithoutEnabledLabel = static_cast<std::int64_t>(orphans.size());
 }
@@ -223,11 +241,11 @@ void InteractiveEvaluator::Index::updateFallback(std::uint32_t label, bool disab
 {
     disabled[label] = disable ? 1 : 0;
     std::vector<Move> moves;
-    removedScratch.assign(slots.size(), 0);
+    removedScratch.clear();  // ascending slot indices
     if (disable) {
         // The label's group moves to each document's next enabled label.
         for (std::size_t i = slotOffsets[label]; i < slotOffsets[label + 1]; ++i) {
-            removedScratch[i] = 1;
+            removedScratch.push_back(static_cast<std::uint32_t>(i));
             const Move move = nextEnabled(slots[i].document, slots[i].rank + 1);
             if (move.label == kNoLabel)
                 orphans.push_back(slots[i].document);
@@ -244,12 +262,12 @@ void InteractiveEvaluator::Index::updateFallback(std::uint32_t label, bool disab
             std::size_t r = 0;
             while (r < scan && entries[r].label() != label) ++r;
             if (r < scan) {
-                removedScratch[i] = 1;
+                removedScratch.push_back(i);
                 moves.push_back(Move{label, Slot{entries[r].score, static_cast<std::uint32_t>(r), slot.document, entries[r].gold()}});
             } else if (slot.rank >= topWidth) {
                 const std::uint32_t rank = rankInRow(slot.document, label);
                 if (rank < slot.rank) {
-                    removedScratch[i] = 1;
+                    removedScratch.push_back(i);
                     moves.push_back(Move{label, Slot{matrix->score(slot.document, label), rank, slot.document,
                                                      matrix->isGold(slot.document, label) ? 1u : 0u}});
                 }

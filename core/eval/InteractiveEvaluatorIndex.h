@@ -79,8 +79,9 @@ public:
         std::uint32_t label;  // the slot's group
     };
     std::vector<Candidate> candidates;  // scratch of refreshDocuments(): slots whose fallback fails
-    std::vector<std::uint8_t> removedScratch;
+    std::vector<std::uint32_t> removedScratch;   // slots leaving their group, ascending
     std::vector<Slot> slotScratch;
+    std::vector<std::uint32_t> displacedScratch;
 
     // Current rule and counts.
     DecisionRule rule;
@@ -115,8 +116,9 @@ public:
     /// The best enabled label of document at rank > after (kNoLabel when none), by the top
     /// entries and, past them, by the whole row.
     Move nextEnabled(std::uint32_t document, std::uint32_t after) const;
-    /// Rewrites slots: drops those marked in removed, merges moves (sorted) into their groups.
-    void applyMoves(std::vector<Move>& moves, const std::vector<std::uint8_t>& removed);
+    /// Rewrites slots: drops the slots listed in removed (ascending), merges moves (sorted here)
+    /// into their groups; untouched groups are copied whole.
+    void applyMoves(std::vector<Move>& moves, const std::vector<std::uint32_t>& removed);
 };
 
 class InteractiveEvaluator::SharedIndex final {

@@ -18,8 +18,9 @@ class InteractiveEvaluator;
 
 /// Reports tuning progress in labels: done of total, where total is the label count times the
 /// number of top-k trials times (1 + cross-validation folds). Returning false cancels
-/// tuneRule(), which then fails with kTuneCancelled. Called on the tuning thread, at least once
-/// per label and pass (done may repeat, never decreases).
+/// tuneRule(), which then fails with kTuneCancelled. Called on the tuning thread: once per round
+/// of the global search, and per label (per label and pass for coordinate ascent) when tuning
+/// per label; done may repeat and never decreases.
 using TuneProgress = std::function<bool(std::size_t done, std::size_t total)>;
 
 /// The error message of a cancelled tuneRule().

@@ -1,11 +1,15 @@
 // tagbench-cli tune: choose the decision rule (thresholds, top-k) of a run on its dev scores.
 #include "app/cli/CliArgs.h"
 #include "app/cli/Commands.h"
+#include "app/cli/RunCommandSupport.h"
+#include "core/eval/Calibration.h"
 #include "core/eval/InteractiveEvaluator.h"
 #include "core/eval/Metrics.h"
+#include "core/eval/ReliabilityDiagram.h"
 #include "core/eval/RunFiles.h"
 #include "core/eval/ThresholdTuner.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -24,17 +28,29 @@ constexpr std::size_t kLabelsNamed = 10;
 const char* const kTuneHelp = R"(Usage: tagbench-cli tune --run RUN_DIR [options]
 
 Chooses a decision rule on RUN_DIR/scores/dev.scores, prints dev and test metrics before (the
-run's eval config: threshold and top_k of config.json, else 0.5) and after, and writes
-RUN_DIR/rule.json atomically. A score equal to a threshold counts as positive.
+run's eval config: threshold and top_k of config.json, else 0.5) and after, an estimate of the
+tuned rule on unseen documents (k-fold cross-validation over dev), and writes RUN_DIR/rule.json
+atomically. A score equal to a threshold counts as positive.
 
 Options:
-  --objective OBJ     f1 (default) | fbeta:B | precision>=X (max recall with precision >= X)
+  --objective OBJ     micro-f1 (default; f1 is the same) | macro-f1 | fbeta:B
+                      | precision>=X (max recall with precision >= X)
                       | recall>=X (max precision with recall >= X)
-  --per-label         one threshold per label (else a single global threshold)
+  --per-label         one threshold per label (else a single global threshold). micro-f1 and
+                      fbeta move a label's threshold only where that raises the micro value
+                      (coordinate ascent from the best global threshold, so never below it);
+                      macro-f1 takes each label's best F1, pulled toward the global threshold
+                      by its dev support; precision/recall floors hold for each label
   --min-support N     with --per-label: labels with fewer than N dev documents keep the global
                       threshold (default 5)
+  --shrinkage M       with macro-f1 --per-label: t = (n t_label + M t_global) / (n + M) for a
+                      label with n dev documents (default 10)
+  --calibrate METHOD  platt | isotonic | none (default): fit a per-label calibration on dev and
+                      keep it in rule.json; thresholds are then probabilities
+  --folds K           cross-validation folds for the estimate (default 5; 0 = skip it)
   --top-k K|auto      at most K labels per document (0 = unlimited); auto tries 1..--max-top-k and
-                      0 and keeps the best dev micro-F1 (default: the run's eval top_k)
+                      0 and keeps the best dev micro-F1 (macro-F1 for macro-f1)
+                      (default: the run's eval top_k)
   --max-top-k N       largest K that auto tries (default 10)
   --at-least-one      give a document with no label its best label
   --dry-run           print the metrics but do not write rule.json
@@ -51,13 +67,6 @@ Result<long long> integer(const CliArgs& args, const std::string& flag, long lon
     return value;
 }
 
-std::string fixed(double value, int decimals)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
 std::string describe(const DecisionRule& rule)
 {
     std::string text = "global threshold " + fixed(rule.globalThreshold(), 4) + ", top-k " +
@@ -65,6 +74,7 @@ std::string describe(const DecisionRule& rule)
     if (!rule.labelThresholds().empty()) text += ", " + std::to_string(rule.labelThresholds().size()) + " label thresholds";
     if (!rule.disabledLabels().empty()) text += ", " + std::to_string(rule.disabledLabels().size()) + " disabled labels";
     if (rule.atLeastOne()) text += ", at least one label";
+    if (!rule.calibration().empty()) text += std::string(", ") + Calibration::methodName(rule.calibration().method()) + " calibration";
     return text;
 }
 
@@ -90,9 +100,20 @@ bool exists(const std::string& path)
 Result<TuneOptions> tuneOptions(const CliArgs& args, const DecisionRule& before)
 {
     TuneOptions options;
-    auto objective = TuneObjective::parse(args.value("objective", "f1"));
+    auto objective = TuneObjective::parse(args.value("objective", "micro-f1"));
     if (!objective) return objective.error();
     options.objective = *objective;
+    auto folds = integer(args, "folds", 5, 0);
+    if (!folds || *folds == 1) return Error{"--folds needs 0 (no estimate) or an integer >= 2, got '" + args.value("folds") + "'"};
+    options.folds = static_cast<int>(*folds);
+    if (args.has("shrinkage")) {
+        const std::string text = args.value("shrinkage");
+        char* end = nullptr;
+        const double m = std::strtod(text.c_str(), &end);
+        if (text.empty() || *end != '\0' || !(m >= 0.0) || !std::isfinite(m))
+            return Error{"--shrinkage needs a number >= 0, got '" + text + "'"};
+        options.shrinkage = m;
+    }
     options.perLabel = args.has("per-label");
     options.atLeastOne = args.has("at-least-one") || before.atLeastOne();
     auto minSupport = integer(args, "min-support", 5, 0);
@@ -112,11 +133,32 @@ Result<TuneOptions> tuneOptions(const CliArgs& args, const DecisionRule& before)
     return options;
 }
 
+double ece(const ScoreMatrix& scores, const Calibration& calibration)
+{
+    return ReliabilityDiagram::compute(scores, calibration).overall().ece;
+}
+
+// "  micro-F1: dev 0.7100, cross-validated 0.6600 +/- 0.0200"
+void printEstimate(std::ostream& out, const TuneOptions& options, const TuneResult& tuned)
+{
+    const CrossValidation& cv = *tuned.crossValidated;
+    out << "Estimate on unseen documents (" << cv.folds << "-fold cross-validation over dev: the same tuning on "
+        << cv.folds - 1 << "/" << cv.folds << " of it, measured on the rest):\n";
+    out << "  micro-F1: dev " << fixed(tuned.dev.f1, 4) << ", cross-validated " << fixed(cv.microF1, 4) << " +/- "
+        << fixed(cv.microF1Deviation, 4) << '\n';
+    out << "  macro-F1: dev " << fixed(tuned.dev.macroF1, 4) << ", cross-validated " << fixed(cv.macroF1, 4) << " +/- "
+        << fixed(cv.macroF1Deviation, 4) << '\n';
+    const auto kind = options.objective.kind;
+    if (kind != TuneObjective::Kind::MicroF1 && kind != TuneObjective::Kind::MacroF1)
+        out << "  " << options.objective.toString() << ": dev " << fixed(tuned.devObjective, 4) << ", cross-validated "
+            << fixed(cv.objective, 4) << '\n';
+}
+
 } // namespace
 
 int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(arguments, {"run", "objective", "min-support", "top-k", "max-top-k"},
+    auto parsed = CliArgs::parse(arguments, {"run", "objective", "min-support", "top-k", "max-top-k", "calibrate", "folds", "shrinkage"},
                                  {"per-label", "at-least-one", "dry-run", "help"});
     if (!parsed) {
         err << "tagbench-cli tune: " << parsed.message() << '\n' << kTuneHelp;
@@ -150,12 +192,16 @@ int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::o
     auto before = trainingRule(runDir, labels);
     if (!before) return fail(before.message());
     auto options = tuneOptions(args, before->rule);
-    if (!options) {
-        err << "tagbench-cli tune: " << options.message() << '\n';
+    auto method = Calibration::parseMethod(args.value("calibrate", "none"));
+    if (!options || !method) {
+        err << "tagbench-cli tune: " << (options ? method.message() : options.message()) << '\n';
         return 2;
     }
 
     auto devScores = std::make_shared<const ScoreMatrix>(std::move(dev->scores));
+    // The rule to tune from: the run's, with a calibration fitted on dev when asked for.
+    DecisionRule start = before->rule;
+    start.setCalibration(Calibration::fit(*devScores, *method));
     auto evaluator = InteractiveEvaluator::create(devScores, before->rule);
     if (!evaluator) return fail(evaluator.message());
     const Metrics devBefore = (*evaluator)->metrics();
@@ -172,14 +218,23 @@ int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::o
     out << "Before (" << before->source << ": " << describe(before->rule) << "):\n";
     out << "  dev:  " << performanceLine(devBefore) << '\n';
     if (testBefore) out << "  test: " << performanceLine(*testBefore) << '\n';
+    if (!start.calibration().empty()) {
+        // Expected calibration error of the scores as probabilities, raw and calibrated.
+        out << "Calibration: " << Calibration::methodName(*method) << ", fitted on dev; expected calibration error dev "
+            << fixed(ece(*devScores, Calibration()), 4) << " -> " << fixed(ece(*devScores, start.calibration()), 4);
+        if (test)
+            out << ", test " << fixed(ece(test->scores, Calibration()), 4) << " -> " << fixed(ece(test->scores, start.calibration()), 4);
+        out << '\n';
+        if (auto s = (*evaluator)->setRule(start); !s) return fail(s.message());
+    }
 
-    auto tuned = tuneRule(**evaluator, *options, before->rule);
+    auto tuned = tuneRule(**evaluator, *options, start);
     if (!tuned) return fail(tuned.message());
     if (tuned->globalInfeasible)
         out << "No global threshold reaches " << options->objective.toString() << " on dev; it stays "
             << fixed(before->rule.globalThreshold(), 4) << ".\n";
     if (!tuned->topKTrials.empty()) {
-        out << "Top-k on dev (micro-F1):";
+        out << "Top-k on dev (" << (options->objective.kind == TuneObjective::Kind::MacroF1 ? "macro-F1" : "micro-F1") << "):";
         for (const auto& [k, f1] : tuned->topKTrials) out << ' ' << (k == 0 ? std::string("unlimited") : std::to_string(k)) << '=' << fixed(f1, 4);
         out << '\n';
     }
@@ -193,6 +248,11 @@ int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::o
     if (!tuned->infeasibleLabels.empty())
         out << "No threshold reaches " << options->objective.toString() << " for "
             << labelCount(tuned->infeasibleLabels.size()) << "; they use the global threshold: " << nameLabels(tuned->infeasibleLabels, labels) << '\n';
+    if (tuned->passes > 0)
+        out << "Per-label thresholds (coordinate ascent, " << tuned->passes << (tuned->passes == 1 ? " pass" : " passes")
+            << "): dev " << options->objective.toString() << ' ' << fixed(options->objective.of(tuned->globalDev), 4)
+            << " at the best global threshold -> " << fixed(tuned->devObjective, 4) << '\n';
+    if (tuned->crossValidated) printEstimate(out, *options, *tuned);
     if (args.has("dry-run")) {
         out << "Dry run: rule.json not written.\n";
         return 0;

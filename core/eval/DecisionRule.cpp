@@ -1,5 +1,6 @@
 #include "core/eval/DecisionRule.h"
 
+#include "core/eval/CalibrationJson.h"
 #include "core/util/AtomicFile.h"
 
 #include <nlohmann/json.hpp>
@@ -50,6 +51,48 @@ double shortestDecimal(float value)
 
 } // namespace
 
+void DecisionRule::setGlobalThreshold(float threshold)
+{
+    m_globalThreshold = threshold;
+    for (std::uint32_t label = 0; label < m_raw.size(); ++label)
+        if (!m_labelThresholds.count(label)) m_raw[label] = rawThreshold(label, threshold);
+}
+
+void DecisionRule::setLabelThreshold(std::uint32_t label, float threshold)
+{
+    m_labelThresholds[label] = threshold;
+    refreshRaw(label);
+}
+
+void DecisionRule::clearLabelThreshold(std::uint32_t label)
+{
+    m_labelThresholds.erase(label);
+    refreshRaw(label);
+}
+
+void DecisionRule::clearLabelThresholds()
+{
+    m_labelThresholds.clear();
+    refreshRaw();
+}
+
+void DecisionRule::setCalibration(Calibration calibration)
+{
+    m_calibration = std::move(calibration);
+    refreshRaw();
+}
+
+void DecisionRule::refreshRaw(std::uint32_t label)
+{
+    if (label < m_raw.size()) m_raw[label] = rawThreshold(label, thresholdFor(label));
+}
+
+void DecisionRule::refreshRaw()
+{
+    m_raw.assign(m_calibration.size(), 0.0f);
+    for (std::uint32_t label = 0; label < m_raw.size(); ++label) m_raw[label] = rawThreshold(label, thresholdFor(label));
+}
+
 std::optional<float> DecisionRule::labelThreshold(std::uint32_t label) const
 {
     const auto it = m_labelThresholds.find(label);
@@ -84,6 +127,9 @@ Status DecisionRule::validate(std::size_t labelCount) const
     if (!m_disabled.empty() && *m_disabled.rbegin() >= labelCount)
         return Error{"disabled label index " + std::to_string(*m_disabled.rbegin()) + " but there are only " +
                      std::to_string(labelCount) + " labels"};
+    if (!m_calibration.empty() && m_calibration.size() != labelCount)
+        return Error{"the calibration has maps for " + std::to_string(m_calibration.size()) + " labels but there are " +
+                     std::to_string(labelCount)};
     return {};
 }
 
@@ -92,6 +138,7 @@ std::vector<float> DecisionRule::effectiveThresholds(std::size_t labelCount) con
     std::vector<float> thresholds(labelCount, m_globalThreshold);
     for (const auto& [label, threshold] : m_labelThresholds)
         if (label < labelCount) thresholds[label] = threshold;
+    if (m_raw.size() == labelCount) std::copy(m_raw.begin(), m_raw.end(), thresholds.begin());
     for (const std::uint32_t label : m_disabled)
         if (label < labelCount) thresholds[label] = kDisabled;
     return thresholds;
@@ -157,6 +204,7 @@ std::string DecisionRule::toJson(const std::vector<std::string>& labelNames) con
     for (const std::uint32_t label : m_disabled)
         if (label < labelNames.size()) disabled.push_back(labelNames[label]);
     json["disabled"] = std::move(disabled);
+    if (!m_calibration.empty()) json["calibration"] = calibrationToJson(m_calibration, labelNames);
     return json.dump(2) + "\n";
 }
 
@@ -214,10 +262,15 @@ Result<DecisionRule> DecisionRule::fromJson(const std::string& text, const std::
                 if (!label) return label.error();
                 rule.m_disabled.insert(*label);
             }
+        } else if (key == "calibration") {
+            auto calibration = calibrationFromJson(value, labelNames, indexOf);
+            if (!calibration) return fail(calibration.message());
+            rule.m_calibration = std::move(*calibration);  // m_raw follows below, once every threshold is read
         } else {
             return fail("unknown key \"" + key + "\"");
         }
     }
+    rule.refreshRaw();
     return rule;
 }
 
@@ -239,7 +292,8 @@ Result<DecisionRule> DecisionRule::load(const std::string& path, const std::vect
 bool DecisionRule::operator==(const DecisionRule& other) const
 {
     return m_globalThreshold == other.m_globalThreshold && m_labelThresholds == other.m_labelThresholds &&
-           m_disabled == other.m_disabled && m_topK == other.m_topK && m_atLeastOne == other.m_atLeastOne;
+           m_disabled == other.m_disabled && m_topK == other.m_topK && m_atLeastOne == other.m_atLeastOne &&
+           m_calibration == other.m_calibration;
 }
 
 } // namespace tagbench::eval

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/eval/Calibration.h"
 #include "core/util/Result.h"
 
 #include <cstddef>
@@ -8,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tagbench::eval {
@@ -22,6 +24,13 @@ namespace tagbench::eval {
 ///  3. atLeastOne: a row left with no label gets its best-ranked enabled label (whatever its
 ///     score and rank), so every row has a prediction unless every label is disabled.
 /// A label's threshold is its override when it has one, else the global threshold.
+///
+/// With a calibration (optional, per label, see Calibration), thresholds are on the calibrated
+/// scale: step 2 reads "calibrated score >= threshold". Ranks (top-k, atLeastOne) stay those
+/// of the raw scores, so that adding a calibration never re-orders a row. Because every map is
+/// monotone, the comparison is made on raw scores against rawThreshold() (exactly equivalent;
+/// the only exception is a raw score equal to the largest finite float when no score reaches
+/// the threshold), which keeps indexes sorted by raw score valid.
 class DecisionRule final {
 public:
     DecisionRule() = default;
@@ -30,16 +39,16 @@ public:
 
     /// Threshold used by labels without an override (default 0.5).
     float globalThreshold() const { return m_globalThreshold; }
-    void setGlobalThreshold(float threshold) { m_globalThreshold = threshold; }
+    void setGlobalThreshold(float threshold);
 
     /// The label's override, if any.
     std::optional<float> labelThreshold(std::uint32_t label) const;
     /// Sets the label's override.
-    void setLabelThreshold(std::uint32_t label, float threshold) { m_labelThresholds[label] = threshold; }
+    void setLabelThreshold(std::uint32_t label, float threshold);
     /// Removes the label's override (it follows the global threshold again).
-    void clearLabelThreshold(std::uint32_t label) { m_labelThresholds.erase(label); }
+    void clearLabelThreshold(std::uint32_t label);
     /// Removes every override.
-    void clearLabelThresholds() { m_labelThresholds.clear(); }
+    void clearLabelThresholds();
     /// All overrides by label index.
     const std::map<std::uint32_t, float>& labelThresholds() const { return m_labelThresholds; }
     /// The threshold in effect for label.
@@ -59,7 +68,25 @@ public:
     /// Disabled labels by index.
     const std::set<std::uint32_t>& disabledLabels() const { return m_disabled; }
 
-    /// Fails when a threshold is not finite or a label index is >= labelCount.
+    /// Per-label calibration of the scores (empty: none). Thresholds are read on its scale.
+    const Calibration& calibration() const { return m_calibration; }
+    void setCalibration(Calibration calibration);
+    /// The calibrated score of label (the score itself without calibration).
+    float calibratedScore(std::uint32_t label, float score) const { return m_calibration.apply(label, score); }
+    /// The raw-score threshold equivalent to threshold for label: raw >= result <=> calibrated >= threshold.
+    float rawThreshold(std::uint32_t label, float threshold) const
+    {
+        return m_calibration.empty() ? threshold : m_calibration.label(label).rawThreshold(threshold);
+    }
+    /// rawThreshold() of the threshold in effect for label (disabled or not); O(1): kept up to
+    /// date by the setters, so applying a calibrated rule to many rows inverts nothing per row.
+    float rawThresholdFor(std::uint32_t label) const
+    {
+        return label < m_raw.size() ? m_raw[label] : thresholdFor(label);
+    }
+
+    /// Fails when a threshold is not finite, a label index is >= labelCount, or a calibration
+    /// does not have one map per label.
     Status validate(std::size_t labelCount) const;
 
     /// Predicted labels of one row (labelCount scores), best rank first. scratch is reused.
@@ -68,15 +95,18 @@ public:
     /// Convenience form of apply().
     std::vector<std::uint32_t> apply(const float* scores, std::size_t labelCount) const;
 
-    /// Dense per-label thresholds for labelCount labels; +infinity marks a disabled label
-    /// (scores are finite, so it never passes). Compile once, apply to many rows.
+    /// Dense per-label raw-score thresholds for labelCount labels (rawThreshold() of each
+    /// label's threshold); +infinity marks a disabled label (scores are finite, so it never
+    /// passes). Compile once, apply to many rows.
     std::vector<float> effectiveThresholds(std::size_t labelCount) const;
     /// apply() with thresholds from effectiveThresholds(); the fast path for whole splits.
     static void applyThresholds(const float* scores, std::size_t labelCount, const float* thresholds, int topK,
                                 bool atLeastOne, std::vector<std::uint32_t>& predicted,
                                 std::vector<std::uint32_t>& scratch);
 
-    /// JSON text (rule.json); label overrides and disabled labels are keyed by label name.
+    /// JSON text (rule.json); label overrides, disabled labels and calibration maps are keyed
+    /// by label name. "calibration" is written only when there is one, and files without it
+    /// (every rule.json before calibration existed) read as uncalibrated.
     std::string toJson(const std::vector<std::string>& labelNames) const;
     /// Parses toJson() output; sourceName (usually the path) appears in error messages.
     static Result<DecisionRule> fromJson(const std::string& text, const std::vector<std::string>& labelNames,
@@ -96,6 +126,11 @@ private:
     std::set<std::uint32_t> m_disabled;
     int m_topK = 0;
     bool m_atLeastOne = false;
+    Calibration m_calibration;
+    std::vector<float> m_raw;  // rawThreshold() of every label's threshold when calibrated, else empty
+
+    void refreshRaw(std::uint32_t label);
+    void refreshRaw();
 };
 
 } // namespace tagbench::eval

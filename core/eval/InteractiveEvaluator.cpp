@@ -11,6 +11,17 @@ namespace tagbench::eval {
 namespace {
 
 constexpr std::size_t kMaxLabels = 65535;  // ranks are stored as uint16
+constexpr std::size_t kPrefetchAhead = 8;  // documents whose memory is requested ahead of use
+constexpr std::size_t kPrefetchLabels = 8; // row scores requested per undecided document
+
+inline void prefetch(const void* address)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(address);
+#else
+    (void)address;
+#endif
+}
 
 } // namespace
 
@@ -51,23 +62,26 @@ bool InteractiveEvaluator::Index::isEmptySlow(std::uint32_t document, float boun
     return true;
 }
 
-bool InteractiveEvaluator::Index::isEmpty(std::size_t slot, float minThreshold) const
+int InteractiveEvaluator::Index::emptiness(std::uint32_t document, float minThreshold, float& bound) const
 {
     // Scores fall along the rank order: stop at the first one below every threshold.
     const std::size_t limit = topKLimited() ? static_cast<std::size_t>(rule.topK()) : labels;
     const std::size_t scan = std::min(limit, topWidth);
-    const TopEntry* entries = slotTop.data() + slot * topWidth;
+    const TopEntry* entries = topOf(document);
     for (std::size_t r = 0; r < scan; ++r) {
-        if (entries[r].score < minThreshold) return true;
-        if (entries[r].score >= thresholds[entries[r].label]) return false;
+        if (entries[r].score < minThreshold) return 1;
+        if (entries[r].score >= thresholds[entries[r].label()]) return 0;
     }
-    if (scan == limit) return true;
-    return isEmptySlow(slots[slot].document, entries[scan - 1].score);
+    if (scan == limit) return 1;
+    bound = entries[scan - 1].score;
+    return 2;
 }
 
 void InteractiveEvaluator::Index::refreshDocuments()
 {
-    // Only a document whose fallback label is not predicted can be empty.
+    // Only a document whose fallback label is not predicted can be empty. The documents are
+    // visited in slot order but their top entries and rows lie anywhere in memory: loads for a
+    // few documents ahead are issued early, so their cache misses overlap instead of queueing.
     std::fill(extra.begin(), extra.end(), LabelCounts{});
     empty = documentsWithoutEnabledLabel;
     thresholdOrder.resize(labels);
@@ -78,8 +92,7 @@ void InteractiveEvaluator::Index::refreshDocuments()
     const bool limited = topKLimited();
     const auto k = static_cast<std::uint32_t>(rule.topK());
     const bool fill = rule.atLeastOne();
-    const auto visit = [&](std::size_t slot, std::uint32_t label) {
-        if (!isEmpty(slot, minThreshold)) return;
+    const auto settle = [&](std::size_t slot, std::uint32_t label) {
         if (fill) {
             LabelCounts& e = extra[label];
             ++e.predicted;
@@ -88,20 +101,53 @@ void InteractiveEvaluator::Index::refreshDocuments()
             ++empty;
         }
     };
+    const auto prefetchTop = [this](std::uint32_t document) {
+        const char* at = reinterpret_cast<const char*>(topOf(document));
+        prefetch(at);
+        prefetch(at + 64);
+    };
+    pending.clear();
+    const auto visit = [&](std::size_t slot, std::uint32_t label) {
+        float bound = 0.0f;
+        const int state = emptiness(slots[slot].document, minThreshold, bound);
+        if (state == 1) settle(slot, label);
+        if (state == 2) pending.push_back(Pending{static_cast<std::uint32_t>(slot), label, bound});
+    };
+    // The candidates first (a suffix of each group, plus with top-k the displaced fallbacks
+    // ranked beyond it), in one list: most suffixes are short, and prefetching within one
+    // group would not reach ahead.
+    candidates.clear();
     for (std::uint32_t l = 0; l < labels; ++l) {
         const float t = thresholds[l];
-        const auto first = slots.begin() + static_cast<std::ptrdiff_t>(slotOffsets[l]);
-        const auto last = slots.begin() + static_cast<std::ptrdiff_t>(slotOffsets[l + 1]);
-        const auto from = std::partition_point(first, last, [t](const Slot& slot) { return slot.score >= t; });
-        for (auto it = from; it != last; ++it) visit(static_cast<std::size_t>(it - slots.begin()), l);
+        const std::size_t first = slotOffsets[l], last = slotOffsets[l + 1];
+        const std::size_t from = static_cast<std::size_t>(
+            std::partition_point(slots.begin() + static_cast<std::ptrdiff_t>(first), slots.begin() + static_cast<std::ptrdiff_t>(last),
+                                 [t](const Slot& slot) { return slot.score >= t; }) - slots.begin());
+        for (std::size_t i = from; i < last; ++i) candidates.push_back(Candidate{static_cast<std::uint32_t>(i), l});
     }
     if (limited) {
         // Passing its threshold is not enough when the fallback ranks beyond top-k.
         for (std::size_t l = 0, i = 0; i < displacedSlots.size(); ++i) {
             const std::uint32_t slot = displacedSlots[i];
             while (slotOffsets[l + 1] <= slot) ++l;
-            if (slots[slot].rank >= k && slots[slot].score >= thresholds[l]) visit(slot, static_cast<std::uint32_t>(l));
+            if (slots[slot].rank >= k && slots[slot].score >= thresholds[l]) candidates.push_back(Candidate{slot, static_cast<std::uint32_t>(l)});
         }
+    }
+    for (std::size_t i = 0; i < std::min(candidates.size(), kPrefetchAhead); ++i) prefetchTop(slots[candidates[i].slot].document);
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (i + kPrefetchAhead < candidates.size()) prefetchTop(slots[candidates[i + kPrefetchAhead].slot].document);
+        visit(candidates[i].slot, candidates[i].label);
+    }
+    // The undecided documents need a look at single scores of their rows.
+    const auto prefetchRow = [this](const Pending& p) {
+        const float* row = matrix->row(slots[p.slot].document);
+        for (std::size_t j = 0; j < kPrefetchLabels && j < labels && thresholds[thresholdOrder[j]] <= p.bound; ++j)
+            prefetch(row + thresholdOrder[j]);
+    };
+    for (std::size_t i = 0; i < std::min(pending.size(), kPrefetchAhead); ++i) prefetchRow(pending[i]);
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        if (i + kPrefetchAhead < pending.size()) prefetchRow(pending[i + kPrefetchAhead]);
+        if (isEmptySlow(slots[pending[i].slot].document, pending[i].bound)) settle(pending[i].slot, pending[i].label);
     }
     truePositives = predicted = 0;
     for (std::size_t l = 0; l < labels; ++l) {
@@ -199,8 +245,8 @@ void InteractiveEvaluator::setGlobalThreshold(float threshold)
     x.rule.setGlobalThreshold(threshold);
     for (std::uint32_t l = 0; l < x.labels; ++l) {
         if (x.rule.isDisabled(l) || x.rule.labelThreshold(l)) continue;
-        x.thresholds[l] = threshold;
-        x.base[l] = x.labelCounts(l, threshold);
+        x.thresholds[l] = x.rule.rawThresholdFor(l);
+        x.base[l] = x.labelCounts(l, x.thresholds[l]);
     }
     x.refreshDocuments();
 }
@@ -211,7 +257,7 @@ void InteractiveEvaluator::setLabelThreshold(std::uint32_t label, float threshol
     if (label >= x.labels) return;
     x.rule.setLabelThreshold(label, threshold);
     if (x.rule.isDisabled(label)) return;
-    x.thresholds[label] = threshold;
+    x.thresholds[label] = x.rule.rawThresholdFor(label);
     x.refreshLabel(label);
 }
 
@@ -221,7 +267,7 @@ void InteractiveEvaluator::clearLabelThreshold(std::uint32_t label)
     if (label >= x.labels) return;
     x.rule.clearLabelThreshold(label);
     if (x.rule.isDisabled(label)) return;
-    x.thresholds[label] = x.rule.globalThreshold();
+    x.thresholds[label] = x.rule.rawThresholdFor(label);
     x.refreshLabel(label);
 }
 
@@ -244,9 +290,9 @@ void InteractiveEvaluator::setDisabled(std::uint32_t label, bool disabled)
     Index& x = *m_index;
     if (label >= x.labels || x.rule.isDisabled(label) == disabled) return;
     x.rule.setDisabled(label, disabled);
-    x.thresholds[label] = x.rule.effectiveThresholds(x.labels)[label];
+    x.thresholds[label] = disabled ? std::numeric_limits<float>::infinity() : x.rule.rawThresholdFor(label);
     x.base[label] = x.labelCounts(label, x.thresholds[label]);
-    x.buildFallback();
+    x.updateFallback(label, disabled);
     x.refreshDocuments();
 }
 
@@ -263,7 +309,7 @@ Metrics InteractiveEvaluator::metrics() const
 
 LabelCounts InteractiveEvaluator::countsAt(std::uint32_t label, float threshold) const
 {
-    return m_index->labelCounts(label, threshold);
+    return m_index->labelCounts(label, m_index->rule.rawThreshold(label, threshold));
 }
 
 LabelCurve InteractiveEvaluator::curve(std::uint32_t label, std::size_t maxPoints) const
@@ -272,7 +318,11 @@ LabelCurve InteractiveEvaluator::curve(std::uint32_t label, std::size_t maxPoint
     const auto& sorted = x.shared->perLabel[label].sorted;
     std::vector<float> distinct;
     for (std::size_t i = 0; i < sorted.size(); ++i)
-        if (i == 0 || sorted[i] != sorted[i - 1]) distinct.push_back(sorted[i]);
+        if (i == 0 || sorted[i] != sorted[i - 1]) {
+            // Calibrated values of distinct scores may coincide (an isotonic step): one point each.
+            const float value = x.rule.calibratedScore(label, sorted[i]);
+            if (distinct.empty() || value != distinct.back()) distinct.push_back(value);
+        }
     if (maxPoints > 0 && distinct.size() > maxPoints) {
         std::vector<float> kept;
         kept.reserve(maxPoints);
@@ -289,7 +339,7 @@ LabelCurve InteractiveEvaluator::sampledCurve(std::uint32_t label, const std::ve
     LabelCurve curve;
     curve.support = static_cast<std::int64_t>(m_index->shared->perLabel[label].goldPos.size());
     for (const float t : thresholds) {
-        const LabelMetrics m = labelMetrics(m_index->labelCounts(label, t));
+        const LabelMetrics m = labelMetrics(m_index->labelCounts(label, m_index->rule.rawThreshold(label, t)));
         curve.thresholds.push_back(t);
         curve.precision.push_back(m.precision);
         curve.recall.push_back(m.recall);
@@ -305,15 +355,27 @@ std::vector<float> InteractiveEvaluator::goldScores(std::uint32_t label) const
     const Index::LabelIndex& index = m_index->shared->perLabel[label];
     std::vector<float> scores;
     scores.reserve(index.goldPos.size());
-    for (const std::uint32_t pos : index.goldPos) scores.push_back(index.sorted[pos]);
+    for (const std::uint32_t pos : index.goldPos) scores.push_back(m_index->rule.calibratedScore(label, index.sorted[pos]));
     return scores;
+}
+
+float InteractiveEvaluator::highestScore(std::uint32_t label) const
+{
+    const auto& sorted = m_index->shared->perLabel[label].sorted;
+    return sorted.empty() ? 0.0f : m_index->rule.calibratedScore(label, sorted.front());
+}
+
+float InteractiveEvaluator::nthHighestScore(std::uint32_t label, std::size_t n) const
+{
+    return m_index->rule.calibratedScore(label, m_index->shared->perLabel[label].sorted[n]);
 }
 
 std::size_t InteractiveEvaluator::memoryBytes() const
 {
     const Index& x = *m_index;
-    std::size_t bytes = (x.shared->top.capacity() + x.slotTop.capacity()) * sizeof(Index::TopEntry) +
-                        x.slots.capacity() * sizeof(Index::Slot) + x.displacedSlots.capacity() * 4;
+    std::size_t bytes = x.shared->top.capacity() * sizeof(Index::TopEntry) +
+                        (x.slots.capacity() + x.slotScratch.capacity()) * sizeof(Index::Slot) +
+                        (x.displacedSlots.capacity() + x.orphans.capacity()) * 4;
     for (const auto& l : x.shared->perLabel)
         bytes += l.sorted.capacity() * 4 + l.goldPos.capacity() * 4 + l.ranks.memoryBytes() + l.goldRanks.memoryBytes();
     return bytes;

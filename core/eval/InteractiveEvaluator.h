@@ -88,6 +88,9 @@ public:
     /// Full metrics (micro, macro, per label) under the current rule; O(labels).
     Metrics metrics() const;
 
+    // Thresholds and scores below are on the rule's scale: calibrated when the rule has a
+    // calibration (the index holds raw scores; thresholds are mapped through the inverse).
+
     /// Counts of label if its threshold were t, everything else as now (ignores atLeastOne).
     LabelCounts countsAt(std::uint32_t label, float threshold) const;
     /// Precision/recall/F1 of label at every distinct score (the PR curve), under the current
@@ -99,6 +102,11 @@ public:
     /// Scores of label's gold documents, descending: the only thresholds where an F-measure,
     /// or recall/precision under a floor, can peak (the lowest admitted entry is then gold).
     std::vector<float> goldScores(std::uint32_t label) const;
+    /// The highest score of label over all documents (0 when there are none): a threshold
+    /// above it predicts the label nowhere.
+    float highestScore(std::uint32_t label) const;
+    /// The label's n-th highest score (n = 0: the highest); n < the number of documents.
+    float nthHighestScore(std::uint32_t label, std::size_t n) const;
 
     /// Heap bytes of the index (not counting the shared matrix).
     std::size_t memoryBytes() const;

@@ -1,10 +1,9 @@
 #include "core/eval/InteractiveEvaluatorIndex.h"
 
+#include "core/eval/ParallelFor.h"
+
 #include <algorithm>
-#include <atomic>
 #include <cstring>
-#include <functional>
-#include <thread>
 
 namespace tagbench::eval {
 
@@ -21,20 +20,6 @@ inline std::uint32_t descendingKey(float score)
     std::memcpy(&bits, &score, sizeof(bits));
     const std::uint32_t ascending = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
     return ~ascending;
-}
-
-// Runs work(i) for i in [0, count) on a few threads.
-void parallelFor(std::size_t count, const std::function<void(std::size_t)>& work)
-{
-    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), 8));
-    std::atomic<std::size_t> next{0};
-    const auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) work(i);
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads && t < count; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& thread : pool) thread.join();
 }
 
 struct RankBefore {
@@ -71,7 +56,8 @@ void InteractiveEvaluator::Index::build()
             for (std::size_t r = 0; r < labels; ++r) {
                 const auto label = static_cast<std::uint32_t>(keys[r]);
                 rankOf[d * labels + label] = static_cast<std::uint16_t>(r);
-                if (r < topWidth) top[d * topWidth + r] = TopEntry{row[label], label};
+                if (r < topWidth)
+                    top[d * topWidth + r] = TopEntry{row[label], label | (m.isGold(d, label) ? TopEntry::kGoldBit : 0u)};
             }
         }
     });
@@ -159,61 +145,140 @@ std::uint32_t InteractiveEvaluator::Index::rankInRow(std::uint32_t document, std
     return rank;
 }
 
-void InteractiveEvaluator::Index::buildFallback()
+InteractiveEvaluator::Index::Move InteractiveEvaluator::Index::nextEnabled(std::uint32_t document, std::uint32_t from) const
 {
-    std::vector<std::uint32_t> labelOf(documents, kNoLabel);
-    std::vector<std::uint64_t> keys;  // per slot: descending score key << 32 | document
-    keys.reserve(documents);
-    std::vector<std::uint32_t> rankOf(documents, 0);
-    slotOffsets.assign(labels + 1, 0);
-    documentsWithoutEnabledLabel = 0;
-    for (std::uint32_t d = 0; d < documents; ++d) {
-        std::uint32_t best = kNoLabel, rank = 0;
-        const TopEntry* entries = shared->top.data() + static_cast<std::size_t>(d) * topWidth;
-        for (std::size_t r = 0; r < topWidth; ++r) {
-            if (!rule.isDisabled(entries[r].label)) {
-                best = entries[r].label;
-                rank = static_cast<std::uint32_t>(r);
-                break;
-            }
-        }
-        if (best == kNoLabel && topWidth < labels) {
-            const float* row = matrix->row(d);
-            const RankBefore before{row};
-            for (std::uint32_t j = 0; j < labels; ++j)
-                if (!rule.isDisabled(j) && (best == kNoLabel || before(j, best))) best = j;
-            if (best != kNoLabel) rank = rankInRow(d, best);
-        }
-        if (best == kNoLabel) {
-            ++documentsWithoutEnabledLabel;
+    const TopEntry* entries = topOf(document);
+    for (std::size_t r = from; r < topWidth; ++r)
+        if (!disabled[entries[r].label()])
+            return Move{entries[r].label(), Slot{entries[r].score, static_cast<std::uint32_t>(r), document, entries[r].gold()}};
+    if (topWidth == labels) return Move{kNoLabel, Slot{}};
+    // Every label in the top entries is disabled (those ranked before from were already), so
+    // the best enabled label of the whole row is the one.
+    const float* row = matrix->row(document);
+    const RankBefore before{row};
+    std::uint32_t best = kNoLabel;
+    for (std::uint32_t j = 0; j < labels; ++j)
+        if (!disabled[j] && (best == kNoLabel || before(j, best))) best = j;
+    if (best == kNoLabel) return Move{kNoLabel, Slot{}};
+    return Move{best, Slot{row[best], rankInRow(document, best), document, matrix->isGold(document, best) ? 1u : 0u}};
+}
+
+void InteractiveEvaluator::Index::applyMoves(std::vector<Move>& moves, const std::vector<std::uint32_t>& removed)
+{
+    const auto key = [](const Slot& s) { return (std::uint64_t{descendingKey(s.score)} << 32) | s.document; };
+    std::sort(moves.begin(), moves.end(), [&key](const Move& a, const Move& b) {
+        return a.label != b.label ? a.label < b.label : key(a.slot) < key(b.slot);
+    });
+    // The new size exactly: reserving more would reallocate the scratch (and fault in fresh
+    // pages) on every call, since the two buffers swap roles each time.
+    std::vector<Slot>& out = slotScratch;
+    out.clear();
+    out.reserve(slots.size() - removed.size() + moves.size());
+    displacedScratch.clear();
+    const auto emit = [&](const Slot& slot) {
+        if (slot.rank > 0) displacedScratch.push_back(static_cast<std::uint32_t>(out.size()));
+        out.push_back(slot);
+    };
+    std::size_t m = 0, r = 0, d = 0;
+    for (std::size_t l = 0; l < labels; ++l) {
+        const std::size_t first = slotOffsets[l], last = slotOffsets[l + 1], start = out.size();
+        slotOffsets[l] = start;
+        std::size_t moveEnd = m, removedEnd = r;
+        while (moveEnd < moves.size() && moves[moveEnd].label == l) ++moveEnd;
+        while (removedEnd < removed.size() && removed[removedEnd] < last) ++removedEnd;
+        if (m == moveEnd && r == removedEnd) {
+            // Most groups are untouched: copy them whole and shift their displaced slots.
+            out.insert(out.end(), slots.begin() + static_cast<std::ptrdiff_t>(first), slots.begin() + static_cast<std::ptrdiff_t>(last));
+            for (; d < displacedSlots.size() && displacedSlots[d] < last; ++d)
+                displacedScratch.push_back(static_cast<std::uint32_t>(displacedSlots[d] - first + start));
             continue;
         }
-        labelOf[d] = best;
-        rankOf[d] = rank;
-        ++slotOffsets[best + 1];
-    }
-    for (std::size_t l = 0; l < labels; ++l) slotOffsets[l + 1] += slotOffsets[l];
-    keys.resize(slotOffsets[labels]);
-    {
-        std::vector<std::size_t> fill(slotOffsets.begin(), slotOffsets.end() - 1);
-        for (std::uint32_t d = 0; d < documents; ++d)
-            if (labelOf[d] != kNoLabel)
-                keys[fill[labelOf[d]]++] = (std::uint64_t{descendingKey(matrix->score(d, labelOf[d]))} << 32) | d;
-    }
-    slots.resize(keys.size());
-    slotTop.resize(keys.size() * topWidth);
-    displacedSlots.clear();
-    for (std::size_t l = 0; l < labels; ++l) {
-        std::sort(keys.begin() + static_cast<std::ptrdiff_t>(slotOffsets[l]),
-                  keys.begin() + static_cast<std::ptrdiff_t>(slotOffsets[l + 1]));
-        for (std::size_t i = slotOffsets[l]; i < slotOffsets[l + 1]; ++i) {
-            const auto d = static_cast<std::uint32_t>(keys[i]);
-            slots[i] = Slot{matrix->score(d, l), rankOf[d], d, matrix->isGold(d, static_cast<std::uint32_t>(l)) ? 1u : 0u};
-            std::copy_n(shared->top.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(d) * topWidth), topWidth,
-                        slotTop.begin() + static_cast<std::ptrdiff_t>(i * topWidth));
-            if (rankOf[d] > 0) displacedSlots.push_back(static_cast<std::uint32_t>(i));
+        while (d < displacedSlots.size() && displacedSlots[d] < last) ++d;
+        // removed[r..removedEnd) are ascending indices within [first, last).
+        const auto isRemoved = [&](std::size_t i) {
+            while (r < removedEnd && removed[r] < i) ++r;
+            return r < removedEnd && removed[r] == i;
+        };
+        std::size_t i = first;
+        for (; m < moveEnd; ++m) {
+            const std::uint64_t movedKey = key(moves[m].slot);
+            for (; i < last && (isRemoved(i) || key(slots[i]) < movedKey); ++i)
+                if (!isRemoved(i)) emit(slots[i]);
+            emit(moves[m].slot);
         }
+        for (; i < last; ++i)
+            if (!isRemoved(i)) emit(slots[i]);
+        r = removedEnd;
     }
+    slotOffsets[labels] = out.size();
+    slots.swap(out);
+    displacedSlots.swap(displacedScratch);
+}
+
+void InteractiveEvaluator::Index::buildFallback()
+{
+    disabled.assign(labels, 0);
+    for (const std::uint32_t label : rule.disabledLabels()) disabled[label] = 1;
+    std::vector<Move> moves;
+    moves.reserve(documents);
+    orphans.clear();
+    for (std::uint32_t d = 0; d < documents; ++d) {
+        const Move move = nextEnabled(d, 0);
+        if (move.label == kNoLabel)
+            orphans.push_back(d);
+        else
+            moves.push_back(move);
+    }
+    slots.clear();
+    slotOffsets.assign(labels + 1, 0);
+    displacedSlots.clear();
+    removedScratch.clear();
+    applyMoves(moves, removedScratch);
+    documentsWithoutEnabledLabel = static_cast<std::int64_t>(orphans.size());
+}
+
+void InteractiveEvaluator::Index::updateFallback(std::uint32_t label, bool disable)
+{
+    disabled[label] = disable ? 1 : 0;
+    std::vector<Move> moves;
+    removedScratch.clear();  // ascending slot indices
+    if (disable) {
+        // The label's group moves to each document's next enabled label.
+        for (std::size_t i = slotOffsets[label]; i < slotOffsets[label + 1]; ++i) {
+            removedScratch.push_back(static_cast<std::uint32_t>(i));
+            const Move move = nextEnabled(slots[i].document, slots[i].rank + 1);
+            if (move.label == kNoLabel)
+                orphans.push_back(slots[i].document);
+            else
+                moves.push_back(move);
+        }
+    } else {
+        // The label takes over where it ranks before the current fallback, which then has a
+        // rank > 0 (a displaced slot), and every document that had no enabled label.
+        for (const std::uint32_t i : displacedSlots) {
+            const Slot& slot = slots[i];
+            const TopEntry* entries = topOf(slot.document);
+            const std::size_t scan = std::min<std::size_t>(slot.rank, topWidth);
+            std::size_t r = 0;
+            while (r < scan && entries[r].label() != label) ++r;
+            if (r < scan) {
+                removedScratch.push_back(i);
+                moves.push_back(Move{label, Slot{entries[r].score, static_cast<std::uint32_t>(r), slot.document, entries[r].gold()}});
+            } else if (slot.rank >= topWidth) {
+                const std::uint32_t rank = rankInRow(slot.document, label);
+                if (rank < slot.rank) {
+                    removedScratch.push_back(i);
+                    moves.push_back(Move{label, Slot{matrix->score(slot.document, label), rank, slot.document,
+                                                     matrix->isGold(slot.document, label) ? 1u : 0u}});
+                }
+            }
+        }
+        for (const std::uint32_t d : orphans)
+            moves.push_back(Move{label, Slot{matrix->score(d, label), rankInRow(d, label), d, matrix->isGold(d, label) ? 1u : 0u}});
+        orphans.clear();
+    }
+    applyMoves(moves, removedScratch);
+    documentsWithoutEnabledLabel = static_cast<std::int64_t>(orphans.size());
 }
 
 } // namespace tagbench::eval

@@ -64,8 +64,9 @@ Metrics evaluate(const ScoreMatrix& scores, const DecisionRule& rule)
     const std::size_t labels = scores.labelCount();
     MetricsAccumulator accumulator(labels);
     std::vector<std::uint32_t> predicted, scratch;
+    const std::vector<float> thresholds = rule.effectiveThresholds(labels);  // once, not per row
     for (std::size_t d = 0; d < scores.documentCount(); ++d) {
-        rule.apply(scores.row(d), labels, predicted, scratch);
+        DecisionRule::applyThresholds(scores.row(d), labels, thresholds.data(), rule.topK(), rule.atLeastOne(), predicted, scratch);
         const GoldSpan gold = scores.gold(d);
         accumulator.add(predicted.data(), predicted.data() + predicted.size(), gold.begin(), gold.end());
     }

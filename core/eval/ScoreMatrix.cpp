@@ -144,6 +144,24 @@ bool ScoreMatrix::isGold(std::size_t document, std::uint32_t label) const
     return std::binary_search(span.begin(), span.end(), label);
 }
 
+ScoreMatrix ScoreMatrix::subset(const std::vector<std::uint32_t>& documents) const
+{
+    // Copies rows directly: they were validated when they were added.
+    ScoreMatrix out(m_labelNames);
+    const std::size_t labels = labelCount();
+    out.m_scores.reserve(documents.size() * labels);
+    out.m_documentIds.reserve(documents.size());
+    out.m_goldOffsets.reserve(documents.size() + 1);
+    for (const std::uint32_t d : documents) {
+        out.m_documentIds.push_back(m_documentIds[d]);
+        out.m_scores.insert(out.m_scores.end(), row(d), row(d) + labels);
+        const GoldSpan g = gold(d);
+        out.m_goldLabels.insert(out.m_goldLabels.end(), g.begin(), g.end());
+        out.m_goldOffsets.push_back(out.m_goldLabels.size());
+    }
+    return out;
+}
+
 Status ScoreMatrix::save(const std::string& path) const
 {
     std::string header;

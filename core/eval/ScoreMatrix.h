@@ -71,6 +71,9 @@ public:
     /// CSR gold label indices.
     const std::vector<std::uint32_t>& goldLabels() const { return m_goldLabels; }
 
+    /// A new matrix of the given rows, in the given order (each index < documentCount()).
+    ScoreMatrix subset(const std::vector<std::uint32_t>& documents) const;
+
     /// Writes the matrix to path atomically (temporary file + rename).
     Status save(const std::string& path) const;
     /// Reads and validates a file written by save(); errors name the file and the problem.

@@ -3,7 +3,9 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <random>
 
 using namespace tagbench::eval;
@@ -19,6 +21,11 @@ private slots:
     void apply();
     void applyAgreesWithReference();
     void jsonRoundTrip();
+    void calibrationRoundTrip_data();
+    void calibrationRoundTrip();
+    void calibratedThresholdsAreProbabilities();
+    void calibratedRuleFollowsEdits();
+    void ruleWithoutCalibrationLoads();
     void fromJsonRejects_data();
     void fromJsonRejects();
     void saveAndLoad();
@@ -93,7 +100,8 @@ void DecisionRuleTest::applyAgreesWithReference()
     for (int trial = 0; trial < 400; ++trial) {
         const std::size_t labels = 1 + rng() % 12;
         const ScoreMatrix m = reference::randomMatrix(rng, 5, labels, trial % 2 == 0);
-        const DecisionRule rule = reference::randomRule(rng, labels);
+        DecisionRule rule = reference::randomRule(rng, labels);
+        if (trial % 3 == 0) rule.setCalibration(reference::randomCalibration(rng, labels));
         for (std::size_t d = 0; d < m.documentCount(); ++d) {
             auto fast = rule.apply(m.row(d), labels);
             const auto slow = reference::predict(m.row(d), labels, rule);
@@ -120,6 +128,105 @@ void DecisionRuleTest::jsonRoundTrip()
     QVERIFY(*DecisionRule::fromJson(DecisionRule().toJson(kLabels), kLabels, "x") == DecisionRule());
 }
 
+void DecisionRuleTest::calibrationRoundTrip_data()
+{
+    QTest::addColumn<bool>("platt");
+    QTest::newRow("platt") << true;
+    QTest::newRow("isotonic") << false;
+}
+
+void DecisionRuleTest::calibrationRoundTrip()
+{
+    QFETCH(bool, platt);
+    std::vector<LabelCalibration> maps;
+    for (int l = 0; l < 4; ++l) {
+        if (platt)
+            maps.push_back(LabelCalibration::platt(1.0 / 3.0 + l, -0.1 * l - 1e-9));  // doubles survive exactly
+        else
+            maps.push_back(LabelCalibration::isotonic({0.1f * l, 0.45f, 0.9f + 1e-7f}, {0.0f, 0.3f + 1e-7f, 0.95f}));
+    }
+    DecisionRule rule(0.4f);
+    rule.setLabelThreshold(2, 0.7f);
+    rule.setCalibration(Calibration(platt ? Calibration::Method::Platt : Calibration::Method::Isotonic, maps));
+    const std::string json = rule.toJson(kLabels);
+    QVERIFY2(json.find(platt ? "\"method\": \"platt\"" : "\"method\": \"isotonic\"") != std::string::npos, json.c_str());
+    QVERIFY2(json.find("\"试驾\": {") != std::string::npos, json.c_str());  // maps keyed by label name
+    const auto parsed = DecisionRule::fromJson(json, kLabels, "rule.json");
+    QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.message().c_str());
+    QVERIFY(*parsed == rule);
+    QVERIFY(parsed->calibration() == rule.calibration());
+    // Writing it again gives the same text.
+    QCOMPARE(parsed->toJson(kLabels), json);
+}
+
+void DecisionRuleTest::calibratedThresholdsAreProbabilities()
+{
+    // Label 0's scores are calibrated by p = 1/(1+exp(-(10 s - 5))): p >= 0.5 exactly when
+    // s >= 0.5, p >= 0.9 when s >= 0.5 + ln(9)/10 = 0.7197. Label 1 is isotonic: 0 below 0.3,
+    // 0.6 from 0.3, 0.8 from 0.6.
+    DecisionRule rule(0.5f);
+    rule.setCalibration(Calibration(Calibration::Method::Platt, {LabelCalibration::platt(10.0, -5.0), LabelCalibration::platt(0, 0)}));
+    const float s0 = 0.5f + float(std::log(9.0) / 10.0);
+    rule.setLabelThreshold(0, 0.9f);
+    const std::vector<float> below = {std::nextafter(s0, 0.0f) - 1e-6f, 0.0f}, above = {s0 + 1e-6f, 0.0f};
+    QCOMPARE(rule.apply(below.data(), 2), (std::vector<std::uint32_t>{1}));  // label 1: constant 0.5 >= 0.5
+    QCOMPARE(rule.apply(above.data(), 2), (std::vector<std::uint32_t>{0, 1}));
+    QVERIFY(std::abs(rule.effectiveThresholds(2)[0] - s0) < 1e-6f);
+
+    DecisionRule isotonic(0.7f);
+    isotonic.setCalibration(Calibration(Calibration::Method::Isotonic,
+                                        {LabelCalibration::isotonic({0.3f, 0.6f}, {0.6f, 0.8f}),
+                                         LabelCalibration::isotonic({0.0f}, {0.0f})}));
+    QCOMPARE(isotonic.effectiveThresholds(2)[0], 0.6f);   // first step reaching 0.7
+    QCOMPARE(isotonic.effectiveThresholds(2)[1], std::numeric_limits<float>::max());  // never reached
+    isotonic.setDisabled(1, true);
+    QVERIFY(std::isinf(isotonic.effectiveThresholds(2)[1]));
+    // A calibration that does not cover the labels is rejected.
+    QVERIFY(!isotonic.validate(3).ok());
+    QVERIFY(isotonic.validate(2).ok());
+}
+
+void DecisionRuleTest::calibratedRuleFollowsEdits()
+{
+    // Threshold edits after the calibration is set must move the raw-score thresholds too.
+    std::mt19937 rng(77);
+    const std::size_t labels = 6;
+    const ScoreMatrix m = reference::randomMatrix(rng, 40, labels, true);
+    DecisionRule rule(0.5f);
+    rule.setCalibration(reference::randomCalibration(rng, labels));
+    for (int step = 0; step < 300; ++step) {
+        const auto label = static_cast<std::uint32_t>(rng() % labels);
+        switch (rng() % 6) {
+        case 0: rule.setGlobalThreshold(reference::randomThreshold(rng)); break;
+        case 1: rule.setLabelThreshold(label, reference::randomThreshold(rng)); break;
+        case 2: rule.clearLabelThreshold(label); break;
+        case 3: rule.clearLabelThresholds(); break;
+        case 4: rule.setCalibration(reference::randomCalibration(rng, labels)); break;
+        default: rule = *DecisionRule::fromJson(rule.toJson({"a", "b", "c", "d", "e", "f"}), {"a", "b", "c", "d", "e", "f"}, "x"); break;
+        }
+        for (std::size_t d = 0; d < m.documentCount(); ++d) {
+            auto fast = rule.apply(m.row(d), labels);
+            std::sort(fast.begin(), fast.end());
+            const auto slow = reference::predict(m.row(d), labels, rule);
+            QCOMPARE(fast, std::vector<std::uint32_t>(slow.begin(), slow.end()));
+        }
+    }
+}
+
+void DecisionRuleTest::ruleWithoutCalibrationLoads()
+{
+    // A rule.json as written before calibration existed, byte for byte.
+    const std::string old = "{\n  \"format\": \"tagbench-rule\",\n  \"version\": 1,\n  \"threshold\": 0.35,\n"
+                            "  \"top_k\": 2,\n  \"at_least_one\": false,\n  \"label_thresholds\": {\n    \"谍照\": 0.2\n  },\n"
+                            "  \"disabled\": []\n}\n";
+    const auto parsed = DecisionRule::fromJson(old, kLabels, "rule.json");
+    QVERIFY2(parsed.ok(), parsed.ok() ? "" : parsed.message().c_str());
+    QVERIFY(parsed->calibration().empty());
+    QCOMPARE(parsed->globalThreshold(), 0.35f);
+    // And an uncalibrated rule is still written exactly that way.
+    QCOMPARE(parsed->toJson(kLabels), old);
+}
+
 void DecisionRuleTest::fromJsonRejects_data()
 {
     QTest::addColumn<QString>("json");
@@ -139,6 +246,22 @@ void DecisionRuleTest::fromJsonRejects_data()
     QTest::newRow("unknown key") << R"({"format": "tagbench-rule", "version": 1, "treshold": 0.3})" << "unknown key \"treshold\"";
     QTest::newRow("label threshold not a number")
         << R"({"format": "tagbench-rule", "version": 1, "label_thresholds": {"谍照": null}})" << "threshold of '谍照'";
+    const QString head = R"({"format": "tagbench-rule", "version": 1, "calibration": )";
+    const QString platt = R"({"a": 1, "b": 0})";
+    const QString all = "\"谍照\": " + platt + ", \"新车报价\": " + platt + ", \"试驾\": " + platt;
+    QTest::newRow("calibration: unknown method") << head + R"({"method": "beta", "labels": {}}})" << "\"method\" must be";
+    QTest::newRow("calibration: missing label")
+        << head + "{\"method\": \"platt\", \"labels\": {" + all + "}}}" << "no map for label '新车上市'";
+    QTest::newRow("calibration: unknown label")
+        << head + "{\"method\": \"platt\", \"labels\": {\"x\": " + platt + "}}}" << "unknown label 'x'";
+    QTest::newRow("calibration: negative slope")
+        << head + "{\"method\": \"platt\", \"labels\": {\"新车上市\": {\"a\": -1, \"b\": 0}, " + all + "}}}" << "a < 0";
+    QTest::newRow("calibration: isotonic not ascending")
+        << head + R"({"method": "isotonic", "labels": {"谍照": {"scores": [0.5, 0.2], "values": [0.1, 0.2]}}}})"
+        << "ascending";
+    QTest::newRow("calibration: isotonic lengths differ")
+        << head + R"({"method": "isotonic", "labels": {"谍照": {"scores": [0.5], "values": [0.1, 0.2]}}}})"
+        << "same length";
 }
 
 void DecisionRuleTest::fromJsonRejects()

@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <random>
 #include <thread>
 
@@ -17,9 +18,12 @@ private slots:
     void agreesWithBruteForce();
     void followsEditsExactly_data();
     void followsEditsExactly();
+    void disablingEveryLabelAndBack_data();
+    void disablingEveryLabelAndBack();
     void evaluatorsSharingAnIndexAreIndependent();
     void handComputedCase();
     void curveMatchesCountsAt();
+    void calibratedCurveAndGoldScores();
     void rejectsBadInput();
 };
 
@@ -70,12 +74,17 @@ void InteractiveEvaluatorTest::agreesWithBruteForce_data()
     QTest::addColumn<int>("documents");
     QTest::addColumn<int>("labels");
     QTest::addColumn<bool>("coarse");
-    QTest::newRow("tiny ties") << 1 << 5 << 3 << true;
-    QTest::newRow("one label") << 2 << 30 << 1 << true;
-    QTest::newRow("ties") << 3 << 80 << 7 << true;
-    QTest::newRow("continuous") << 4 << 80 << 9 << false;
-    QTest::newRow("more labels than top width") << 5 << 60 << 40 << true;
-    QTest::newRow("no documents") << 6 << 0 << 4 << true;
+    QTest::addColumn<bool>("calibrated");
+    QTest::newRow("tiny ties") << 1 << 5 << 3 << true << false;
+    QTest::newRow("one label") << 2 << 30 << 1 << true << false;
+    QTest::newRow("ties") << 3 << 80 << 7 << true << false;
+    QTest::newRow("continuous") << 4 << 80 << 9 << false << false;
+    QTest::newRow("more labels than top width") << 5 << 60 << 40 << true << false;
+    QTest::newRow("no documents") << 6 << 0 << 4 << true << false;
+    // Thresholds on the calibrated scale, mapped to raw scores by the inverse.
+    QTest::newRow("calibrated, ties") << 7 << 80 << 7 << true << true;
+    QTest::newRow("calibrated, continuous") << 8 << 80 << 9 << false << true;
+    QTest::newRow("calibrated, wide") << 9 << 60 << 30 << true << true;
 }
 
 void InteractiveEvaluatorTest::agreesWithBruteForce()
@@ -84,10 +93,12 @@ void InteractiveEvaluatorTest::agreesWithBruteForce()
     QFETCH(int, documents);
     QFETCH(int, labels);
     QFETCH(bool, coarse);
+    QFETCH(bool, calibrated);
     std::mt19937 rng(static_cast<unsigned>(seed));
     auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, documents, labels, coarse));
     for (int trial = 0; trial < 60; ++trial) {
-        const DecisionRule rule = reference::randomRule(rng, matrix->labelCount());
+        DecisionRule rule = reference::randomRule(rng, matrix->labelCount());
+        if (calibrated) rule.setCalibration(reference::randomCalibration(rng, matrix->labelCount()));
         auto evaluator = InteractiveEvaluator::create(matrix, rule);
         QVERIFY2(evaluator.ok(), evaluator.ok() ? "" : evaluator.message().c_str());
         checkAgainstReference(**evaluator, *matrix, QStringLiteral("trial %1").arg(trial));
@@ -99,23 +110,37 @@ void InteractiveEvaluatorTest::followsEditsExactly_data()
 {
     QTest::addColumn<int>("seed");
     QTest::addColumn<int>("labels");
-    QTest::newRow("few labels") << 11 << 5;
-    QTest::newRow("many labels") << 12 << 37;
-    QTest::newRow("continuous") << 13 << 20;
+    QTest::addColumn<bool>("calibrated");
+    QTest::newRow("few labels") << 11 << 5 << false;
+    QTest::newRow("many labels") << 12 << 37 << false;
+    QTest::newRow("continuous") << 13 << 20 << false;
+    QTest::newRow("calibrated") << 14 << 9 << true;
+    QTest::newRow("calibrated, many labels") << 15 << 37 << true;
 }
 
 void InteractiveEvaluatorTest::followsEditsExactly()
 {
     QFETCH(int, seed);
     QFETCH(int, labels);
+    QFETCH(bool, calibrated);
     std::mt19937 rng(static_cast<unsigned>(seed));
     auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 120, labels, seed != 13));
-    auto created = InteractiveEvaluator::create(matrix, reference::randomRule(rng, labels));
+    DecisionRule start = reference::randomRule(rng, labels);
+    if (calibrated) start.setCalibration(reference::randomCalibration(rng, labels));
+    auto created = InteractiveEvaluator::create(matrix, start);
     QVERIFY(created.ok());
     InteractiveEvaluator& evaluator = **created;
     for (int step = 0; step < 300; ++step) {
         const auto label = static_cast<std::uint32_t>(rng() % labels);
         QString what;
+        if (calibrated && rng() % 10 == 0) {
+            // Another calibration on the same index: only the thresholds' inverse changes.
+            DecisionRule recalibrated = evaluator.rule();
+            recalibrated.setCalibration(reference::randomCalibration(rng, labels));
+            QVERIFY(evaluator.setRule(recalibrated).ok());
+            checkAgainstReference(evaluator, *matrix, QStringLiteral("step %1 (recalibrated)").arg(step));
+            continue;
+        }
         switch (rng() % 7) {
         case 0: evaluator.setGlobalThreshold(reference::randomThreshold(rng)); what = "global"; break;
         case 1:
@@ -128,6 +153,53 @@ void InteractiveEvaluatorTest::followsEditsExactly()
         checkAgainstReference(evaluator, *matrix, QStringLiteral("step %1 (%2)").arg(step).arg(what));
         if (QTest::currentTestFailed()) return;
     }
+}
+
+void InteractiveEvaluatorTest::disablingEveryLabelAndBack_data()
+{
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<int>("labels");
+    QTest::addColumn<int>("topK");
+    QTest::addColumn<bool>("atLeastOne");
+    // More labels than the evaluator keeps per document, so fallbacks move past the stored
+    // best labels and finally to no label at all.
+    QTest::newRow("wide, at least one") << 31 << 40 << 0 << true;
+    QTest::newRow("wide, top-3") << 32 << 40 << 3 << false;
+    QTest::newRow("wide, top-20, at least one") << 33 << 40 << 20 << true;
+    QTest::newRow("narrow") << 34 << 6 << 2 << true;
+}
+
+// Disables the labels one by one in random order until none is left, then enables them again
+// in another order; every step must count exactly like the brute-force reference.
+void InteractiveEvaluatorTest::disablingEveryLabelAndBack()
+{
+    QFETCH(int, seed);
+    QFETCH(int, labels);
+    QFETCH(int, topK);
+    QFETCH(bool, atLeastOne);
+    std::mt19937 rng(static_cast<unsigned>(seed));
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 90, labels, seed % 2 == 0));
+    DecisionRule rule(0.35f);
+    rule.setTopK(topK);
+    rule.setAtLeastOne(atLeastOne);
+    for (std::uint32_t l = 0; l < std::uint32_t(labels); l += 3) rule.setLabelThreshold(l, reference::randomThreshold(rng));
+    auto created = InteractiveEvaluator::create(matrix, rule);
+    QVERIFY(created.ok());
+    InteractiveEvaluator& evaluator = **created;
+    std::vector<std::uint32_t> order(static_cast<std::size_t>(labels));
+    for (std::size_t l = 0; l < order.size(); ++l) order[l] = static_cast<std::uint32_t>(l);
+    for (const bool disable : {true, false}) {
+        std::shuffle(order.begin(), order.end(), rng);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            evaluator.setDisabled(order[i], disable);
+            checkAgainstReference(evaluator, *matrix, QStringLiteral("%1 label %2 (step %3)")
+                                                          .arg(disable ? "disabled" : "enabled").arg(order[i]).arg(i));
+            if (QTest::currentTestFailed()) return;
+            // A threshold edit in between reads the moved groups.
+            if (i % 5 == 4) evaluator.setGlobalThreshold(reference::randomThreshold(rng));
+        }
+    }
+    QCOMPARE(evaluator.rule().disabledLabels().size(), std::size_t{0});
 }
 
 namespace {
@@ -260,6 +332,41 @@ void InteractiveEvaluatorTest::curveMatchesCountsAt()
             QCOMPARE(sampled.f1[i], expected.f1);
         }
         QCOMPARE(sampled.predicted[2], 0);  // above every score
+    }
+}
+
+void InteractiveEvaluatorTest::calibratedCurveAndGoldScores()
+{
+    // Isotonic steps merge neighbouring scores: the curve has one point per calibrated value,
+    // and every point counts like the rule with that (calibrated) threshold.
+    std::mt19937 rng(22);
+    auto matrix = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 150, 5, false));
+    DecisionRule rule(0.4f);
+    rule.setCalibration(Calibration::fit(*matrix, Calibration::Method::Isotonic));
+    auto created = InteractiveEvaluator::create(matrix, rule);
+    QVERIFY(created.ok());
+    const InteractiveEvaluator& e = **created;
+    for (std::uint32_t label = 0; label < 5; ++label) {
+        const LabelCurve curve = e.curve(label);
+        const std::size_t steps = rule.calibration().label(label).values().size();
+        QVERIFY2(curve.thresholds.size() <= steps, qPrintable(QStringLiteral("%1 > %2").arg(curve.thresholds.size()).arg(steps)));
+        for (std::size_t i = 0; i < curve.thresholds.size(); ++i) {
+            DecisionRule at = rule;
+            at.setLabelThreshold(label, curve.thresholds[i]);
+            const auto expected = reference::evaluate(*matrix, at).labels[label];
+            QCOMPARE(curve.predicted[i], expected.predicted);
+            QCOMPARE(curve.truePositives[i], expected.truePositives);
+        }
+        float highest = -1.0f;
+        for (std::size_t d = 0; d < matrix->documentCount(); ++d)
+            highest = std::max(highest, rule.calibratedScore(label, matrix->score(d, label)));
+        QCOMPARE(e.highestScore(label), highest);
+        for (const float g : e.goldScores(label)) {
+            bool found = false;
+            for (std::size_t d = 0; d < matrix->documentCount() && !found; ++d)
+                found = matrix->isGold(d, label) && rule.calibratedScore(label, matrix->score(d, label)) == g;
+            QVERIFY(found);
+        }
     }
 }
 

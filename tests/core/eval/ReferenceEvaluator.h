@@ -6,6 +6,7 @@
 #include "core/eval/Metrics.h"
 #include "core/eval/ScoreMatrix.h"
 
+#include <algorithm>
 #include <random>
 #include <set>
 #include <vector>
@@ -31,7 +32,8 @@ inline std::set<std::uint32_t> predict(const float* row, std::size_t labelCount,
     std::set<std::uint32_t> out;
     for (std::uint32_t j = 0; j < labelCount; ++j) {
         if (rule.isDisabled(j)) continue;
-        if (!(row[j] >= rule.thresholdFor(j))) continue;
+        // Calibrated score (the raw one without calibration) against the threshold, as the words say.
+        if (!(rule.calibratedScore(j, row[j]) >= rule.thresholdFor(j))) continue;
         if (rule.topK() > 0 && rankOf(row, labelCount, j) >= static_cast<std::size_t>(rule.topK())) continue;
         out.insert(j);
     }
@@ -113,6 +115,36 @@ inline DecisionRule randomRule(std::mt19937& rng, std::size_t labels)
     rule.setTopK(static_cast<int>(rng() % (labels + 2)));
     rule.setAtLeastOne(rng() % 2 == 0);
     return rule;
+}
+
+/// A random calibration: Platt with random slope (some 0) or isotonic steps on the 0.1 score
+/// grid with values on the same grid, so that calibrated values tie with thresholds.
+inline Calibration randomCalibration(std::mt19937& rng, std::size_t labels)
+{
+    const bool platt = rng() % 2 == 0;
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::vector<LabelCalibration> maps;
+    for (std::size_t j = 0; j < labels; ++j) {
+        if (platt) {
+            const double a = rng() % 5 == 0 ? 0.0 : 12.0 * unit(rng);
+            maps.push_back(LabelCalibration::platt(a, -6.0 * unit(rng)));
+            continue;
+        }
+        std::vector<float> knots, values;
+        int value = static_cast<int>(rng() % 3);
+        for (int k = -1; k <= 11; ++k) {
+            if (rng() % 3 != 0) continue;
+            knots.push_back(static_cast<float>(k) / 10.0f + (rng() % 4 == 0 ? 0.05f : 0.0f));
+            value = std::min(10, value + static_cast<int>(rng() % 3));
+            values.push_back(static_cast<float>(value) / 10.0f);
+        }
+        if (knots.empty()) {
+            knots.push_back(0.5f);
+            values.push_back(0.3f);
+        }
+        maps.push_back(LabelCalibration::isotonic(knots, values));
+    }
+    return Calibration(platt ? Calibration::Method::Platt : Calibration::Method::Isotonic, std::move(maps));
 }
 
 } // namespace tagbench::eval::reference

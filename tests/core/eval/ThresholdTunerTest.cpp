@@ -1,14 +1,24 @@
+// tuneRule(): objectives, the global threshold, per-label own curves and shrinkage, top-k,
+// calibrated scales, progress and cancellation, against brute force on small matrices.
 #include "core/eval/InteractiveEvaluator.h"
 #include "core/eval/ScoreMatrix.h"
 #include "core/eval/ThresholdTuner.h"
-#include "tests/core/eval/ReferenceEvaluator.h"
+#include "tests/core/eval/TuneReference.h"
 
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <random>
-#include <set>
 
 using namespace tagbench::eval;
+using tagbench::eval::reference::allCalibratedThresholds;
+using tagbench::eval::reference::allThresholds;
+using tagbench::eval::reference::bestGlobalMicroF1;
+using tagbench::eval::reference::floodingMatrix;
+using tagbench::eval::reference::micro;
+using tagbench::eval::reference::microF1;
+using tagbench::eval::reference::randomMatrix;
 
 class ThresholdTunerTest final : public QObject {
     Q_OBJECT
@@ -26,41 +36,18 @@ private slots:
     void progressCountsLabels();
     void cancelStopsTuning_data();
     void cancelStopsTuning();
+    void macroShrinksRareLabelsTowardGlobal();
+    void calibratedTuningWorksOnTheCalibratedScale();
 };
-
-namespace {
-
-double micro(const reference::Counts& c, const TuneObjective& objective, bool& feasible)
-{
-    std::int64_t right = 0, predict = 0, standard = 0;
-    for (const auto& l : c.labels) {
-        right += l.truePositives;
-        predict += l.predicted;
-        standard += l.support;
-    }
-    const double p = predict ? double(right) / double(predict) : 0.0;
-    const double r = standard ? double(right) / double(standard) : 0.0;
-    feasible = objective.feasible(p, r);
-    return objective.score(p, r);
-}
-
-// Every threshold that could matter: each distinct score, plus one above all.
-std::vector<float> allThresholds(const ScoreMatrix& m)
-{
-    std::set<float> distinct(m.scores().begin(), m.scores().end());
-    std::vector<float> out(distinct.begin(), distinct.end());
-    out.push_back(2.0f);
-    return out;
-}
-
-} // namespace
 
 void ThresholdTunerTest::parsesObjectives_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("canonical");
-    QTest::newRow("f1") << "f1" << true << "f1";
+    QTest::newRow("micro-f1") << "micro-f1" << true << "micro-f1";
+    QTest::newRow("f1 is micro-f1") << "f1" << true << "micro-f1";
+    QTest::newRow("macro-f1") << "macro-f1" << true << "macro-f1";
     QTest::newRow("fbeta") << "fbeta:0.5" << true << "fbeta:0.5";
     QTest::newRow("precision floor") << "precision>=0.9" << true << "precision>=0.9";
     QTest::newRow("recall floor") << "recall>=0.75" << true << "recall>=0.75";
@@ -94,6 +81,8 @@ void ThresholdTunerTest::globalThresholdIsTheBestCandidate_data()
     QTest::newRow("precision>=0.6") << "precision>=0.6" << 0 << false;
     QTest::newRow("recall>=0.5, top-3") << "recall>=0.5" << 3 << false;
     QTest::newRow("recall>=0.8") << "recall>=0.8" << 0 << false;
+    QTest::newRow("macro-f1") << "macro-f1" << 0 << false;
+    QTest::newRow("macro-f1, top-2, at least one") << "macro-f1" << 2 << true;
 }
 
 void ThresholdTunerTest::globalThresholdIsTheBestCandidate()
@@ -104,7 +93,7 @@ void ThresholdTunerTest::globalThresholdIsTheBestCandidate()
     std::mt19937 rng(31);
     bool infeasibleSeen = false, feasibleSeen = false;
     for (int trial = 0; trial < 5; ++trial) {
-        auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 60, 6, trial % 2 == 0));
+        auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 60, 6, trial % 2 == 0));
         auto evaluator = InteractiveEvaluator::create(m);
         QVERIFY(evaluator.ok());
         TuneOptions options;
@@ -138,11 +127,14 @@ void ThresholdTunerTest::globalThresholdIsTheBestCandidate()
 
 void ThresholdTunerTest::perLabelThresholdsAreBestPerLabel()
 {
+    // Macro-F1 without shrinkage: each label's own best F1.
     std::mt19937 rng(41);
-    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 150, 5, false));
+    auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 150, 5, false));
     auto evaluator = InteractiveEvaluator::create(m);
     QVERIFY(evaluator.ok());
     TuneOptions options;
+    options.objective = *TuneObjective::parse("macro-f1");
+    options.shrinkage = 0.0;
     options.perLabel = true;
     options.minSupport = 1;
     options.topK = 2;
@@ -165,7 +157,7 @@ void ThresholdTunerTest::perLabelThresholdsAreBestPerLabel()
 void ThresholdTunerTest::minSupportFallsBack()
 {
     std::mt19937 rng(51);
-    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 100, 8, false));
+    auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 100, 8, false));
     auto evaluator = InteractiveEvaluator::create(m);
     QVERIFY(evaluator.ok());
     TuneOptions options;
@@ -186,7 +178,7 @@ void ThresholdTunerTest::minSupportFallsBack()
 void ThresholdTunerTest::autoTopKKeepsTheBest()
 {
     std::mt19937 rng(61);
-    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 120, 7, true));
+    auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 120, 7, true));
     auto evaluator = InteractiveEvaluator::create(m);
     QVERIFY(evaluator.ok());
     TuneOptions options;
@@ -225,25 +217,35 @@ void ThresholdTunerTest::infeasibleConstraint()
 
 void ThresholdTunerTest::progressCountsLabels_data()
 {
+    QTest::addColumn<QString>("objective");
     QTest::addColumn<bool>("perLabel");
     QTest::addColumn<bool>("autoTopK");
-    QTest::newRow("global") << false << false;
-    QTest::newRow("per label") << true << false;
-    QTest::newRow("per label, auto top-k") << true << true;
+    QTest::addColumn<int>("folds");
+    QTest::newRow("global") << "micro-f1" << false << false << 0;
+    QTest::newRow("per label, own curves") << "precision>=0.3" << true << false << 0;
+    QTest::newRow("per label, own curves, auto top-k") << "macro-f1" << true << true << 0;
+    QTest::newRow("per label, coordinate ascent") << "micro-f1" << true << false << 0;
+    QTest::newRow("per label, coordinate ascent, auto top-k") << "micro-f1" << true << true << 0;
+    QTest::newRow("global, 3 folds") << "micro-f1" << false << false << 3;
+    QTest::newRow("per label, coordinate ascent, 2 folds") << "micro-f1" << true << false << 2;
 }
 
 void ThresholdTunerTest::progressCountsLabels()
 {
+    QFETCH(QString, objective);
     QFETCH(bool, perLabel);
     QFETCH(bool, autoTopK);
+    QFETCH(int, folds);
     std::mt19937 rng(71);
-    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 80, 6, false));
+    auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 80, 6, false));
     auto evaluator = InteractiveEvaluator::create(m);
     QVERIFY(evaluator.ok());
     TuneOptions options;
+    options.objective = *TuneObjective::parse(objective.toStdString());
     options.perLabel = perLabel;
     options.autoTopK = autoTopK;
     options.maxTopK = 3;
+    options.folds = folds;
     std::vector<std::pair<std::size_t, std::size_t>> calls;
     options.progress = [&calls](std::size_t done, std::size_t total) {
         calls.emplace_back(done, total);
@@ -251,8 +253,10 @@ void ThresholdTunerTest::progressCountsLabels()
     };
     const auto tuned = tuneRule(**evaluator, options, DecisionRule());
     QVERIFY(tuned.ok());
-    // One pass per top-k trial (1..3, unlimited, then the winner again), 6 labels each.
-    const std::size_t total = autoTopK ? 5 * 6 : 6;
+    // One span of 6 labels per top-k trial (1..3, unlimited, then the winner again), and the
+    // same again per cross-validation fold.
+    const std::size_t tuning = autoTopK ? 5 * 6 : 6;
+    const std::size_t total = tuning * std::size_t(1 + folds);
     QVERIFY(!calls.empty());
     QCOMPARE(calls.front().first, std::size_t{0});
     QCOMPARE(calls.back().first, total);
@@ -262,8 +266,19 @@ void ThresholdTunerTest::progressCountsLabels()
         if (i > 0) QVERIFY(calls[i].first >= calls[i - 1].first);
         distinct += i == 0 || calls[i].first != calls[i - 1].first;
     }
-    // Per-label tuning reports every label; a global pass reports its labels at once.
-    QCOMPARE(distinct, perLabel ? total + 1 : std::size_t{2});
+    if (!perLabel) {
+        // A global pass reports its labels at once (once more per fold).
+        QCOMPARE(distinct, std::size_t(2 + folds));
+    } else if (!options.objective.usesCoordinateAscent()) {
+        // Own-curve tuning reports every label.
+        QCOMPARE(distinct, total + 1);
+    } else {
+        // Coordinate ascent reports every label of every pass (the first pass fills half the
+        // span, each further pass half of what is left): at least a call per label and pass.
+        QVERIFY(tuned->passes >= 1);
+        QVERIFY(calls.size() >= std::size_t(tuned->passes) * 6);
+        QVERIFY(distinct >= 4);
+    }
     // The callback changes nothing: the same options without it give the same rule.
     options.progress = nullptr;
     const auto plain = tuneRule(**evaluator, options, DecisionRule());
@@ -283,7 +298,7 @@ void ThresholdTunerTest::cancelStopsTuning()
 {
     QFETCH(int, stopAt);
     std::mt19937 rng(81);
-    auto m = std::make_shared<ScoreMatrix>(reference::randomMatrix(rng, 80, 6, false));
+    auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 80, 6, false));
     DecisionRule base(0.42f);
     base.setDisabled(5, true);
     auto evaluator = InteractiveEvaluator::create(m, base);
@@ -304,6 +319,65 @@ void ThresholdTunerTest::cancelStopsTuning()
     QCOMPARE(callsAfterStop, std::size_t{0});
     // Cancelled before it started, the evaluator was not touched.
     if (stopAt == 0) QCOMPARE((*evaluator)->rule(), base);
+}
+
+void ThresholdTunerTest::macroShrinksRareLabelsTowardGlobal()
+{
+    std::mt19937 rng(301);
+    auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 120, 8, false));
+    auto evaluator = InteractiveEvaluator::create(m);
+    QVERIFY(evaluator.ok());
+    TuneOptions options;
+    options.objective = *TuneObjective::parse("macro-f1");
+    options.perLabel = true;
+    options.shrinkage = 0.0;
+    const auto own = tuneRule(**evaluator, options, DecisionRule());
+    options.shrinkage = 10.0;
+    const auto shrunk = tuneRule(**evaluator, options, DecisionRule());
+    QVERIFY(own.ok() && shrunk.ok());
+    const float global = shrunk->rule.globalThreshold();
+    QCOMPARE(own->rule.globalThreshold(), global);
+    const Metrics base = evaluate(*m, shrunk->rule);
+    int pulled = 0;
+    for (std::uint32_t l = 0; l < 8; ++l) {
+        const auto mine = own->rule.labelThreshold(l);
+        if (!mine) continue;
+        const double n = double(base.labels[l].counts.support);
+        // t = (n t_label + m t_global) / (n + m), with m = 10.
+        const float expected = float((n * *mine + 10.0 * global) / (n + 10.0));
+        QCOMPARE(shrunk->rule.labelThreshold(l).value_or(-1.0f), expected);
+        if (*mine != global) {
+            QVERIFY(std::abs(expected - global) < std::abs(*mine - global));
+            ++pulled;
+        }
+    }
+    QVERIFY(pulled >= 3);
+    // The rarest labels move the least of the way: their weight n / (n + m) is smallest.
+    QVERIFY(base.labels[7].counts.support < base.labels[0].counts.support);
+}
+
+void ThresholdTunerTest::calibratedTuningWorksOnTheCalibratedScale()
+{
+    std::mt19937 rng(401);
+    for (const auto method : {Calibration::Method::Platt, Calibration::Method::Isotonic}) {
+        auto m = std::make_shared<ScoreMatrix>(randomMatrix(rng, 80, 5, false));
+        DecisionRule base(0.5f);
+        base.setCalibration(Calibration::fit(*m, method));
+        auto evaluator = InteractiveEvaluator::create(m, base);
+        QVERIFY(evaluator.ok());
+        TuneOptions options;
+        options.perLabel = true;
+        const auto tuned = tuneRule(**evaluator, options, base);
+        QVERIFY(tuned.ok());
+        QVERIFY(tuned->rule.calibration() == base.calibration());
+        const auto counts = reference::evaluate(*m, tuned->rule);  // applies the calibration forward
+        QCOMPARE(tuned->dev.truePositives, [&] { std::int64_t r = 0; for (const auto& c : counts.labels) r += c.truePositives; return r; }());
+        const double best = bestGlobalMicroF1(*m, tuned->rule, allCalibratedThresholds(*m, base));
+        QVERIFY(microF1(counts) >= best - 1e-12);
+        QVERIFY(std::abs(tuned->globalDev.f1 - best) < 1e-12);
+        // Calibrated thresholds are probabilities.
+        QVERIFY(tuned->rule.globalThreshold() >= 0.0f && tuned->rule.globalThreshold() <= 1.0f);
+    }
 }
 
 QTEST_GUILESS_MAIN(ThresholdTunerTest)

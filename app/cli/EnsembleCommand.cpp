@@ -3,6 +3,7 @@
 #include "app/cli/RunCommandSupport.h"
 #include "app/cli/Commands.h"
 #include "core/eval/Ensemble.h"
+#include "core/eval/EnsembleRun.h"
 #include "core/eval/Metrics.h"
 #include "core/eval/RunFiles.h"
 
@@ -18,6 +19,7 @@ using namespace tagbench::eval;
 
 const char* const kEnsembleHelp = R"(Usage: tagbench-cli ensemble --run A --run B [--run C ...] [options]
        tagbench-cli ensemble --run MULTI --binary-run BINARY --label NAME [options]
+       tagbench-cli ensemble --run A --run B [...] --out DIR [--combine C] [--calibrate M] [--weights W,...]
 
 Combines runs on one split and prints the metrics of each run and of the combination.
   mean          average the scores, then apply --threshold/--top-k (default)
@@ -26,6 +28,15 @@ Combines runs on one split and prints the metrics of each run and of the combina
 Two-stage: the scores of BINARY (a dedicated run for one label) replace the column NAME of
 MULTI, which is then evaluated under MULTI's rule.
 
+With --out, the combination becomes a run of its own in DIR (ensemble.json, scores/, rule.json):
+each member's scores are calibrated on its dev split first (--calibrate platt|isotonic|none,
+default platt), then combined per label (--combine mean|weighted|intersection|union, default
+mean; intersection and union are the minimum and maximum of the calibrated scores, so at one
+threshold they are exactly the members' agreement and either member's decision; weighted uses
+--weights or, without them, each member's dev micro-F1). DIR is then tuned (tagbench-cli tune),
+reviewed, compared and exported (tagbench-cli export) like any run: one bundle predicts with all
+members.
+
 Options:
   --split NAME        dev | test (default test)
   --mode MODE         mean | intersection | union (default mean)
@@ -33,19 +44,56 @@ Options:
   --top-k K           top-k of the mean mode (default 0 = unlimited)
 )";
 
+int createRun(const std::vector<std::string>& runs, const CliArgs& args, std::ostream& out, std::ostream& err)
+{
+    if (runs.size() < 2) return usage(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
+    EnsembleRequest request;
+    request.runs = runs;
+    request.outDir = args.value("out");
+    auto combination = parseEnsembleCombination(args.value("combine", "mean"));
+    if (!combination) return usage(err, "ensemble", "--combine: " + combination.message(), kEnsembleHelp);
+    request.combination = *combination;
+    auto method = Calibration::parseMethod(args.value("calibrate", "platt"));
+    if (!method) return usage(err, "ensemble", "--calibrate: " + method.message(), kEnsembleHelp);
+    request.calibration = *method;
+    const std::string weights = args.value("weights");
+    for (std::size_t start = 0; !weights.empty() && start <= weights.size();) {
+        const std::size_t comma = std::min(weights.find(',', start), weights.size());
+        const std::string item = weights.substr(start, comma - start);
+        char* end = nullptr;
+        const double w = std::strtod(item.c_str(), &end);
+        if (item.empty() || *end != '\0' || w < 0) return usage(err, "ensemble", "--weights needs numbers >= 0 separated by commas", kEnsembleHelp);
+        request.weights.push_back(w);
+        start = comma + 1;
+    }
+    auto summary = createEnsembleRun(request);
+    if (!summary) {
+        err << "tagbench-cli ensemble: " << summary.message() << '\n';
+        return 1;
+    }
+    out << "Ensemble run " << request.outDir << ": " << ensembleCombinationName(request.combination) << " of " << runs.size()
+        << " runs, calibration " << Calibration::methodName(request.calibration) << ", threshold " << fixed(summary->threshold, 2)
+        << " (best on dev)\n";
+    out << "dev:  " << performanceLine(summary->dev) << '\n';
+    if (summary->test) out << "test: " << performanceLine(*summary->test) << '\n';
+    return 0;
+}
+
 } // namespace
 
 int runEnsemble(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
 {
     std::vector<std::string> rest = arguments;
     const std::vector<std::string> runs = takeRuns(rest);
-    auto parsed = CliArgs::parse(rest, {"split", "mode", "threshold", "top-k", "binary-run", "label"}, {"help"});
+    auto parsed = CliArgs::parse(rest, {"split", "mode", "threshold", "top-k", "binary-run", "label", "out", "combine", "calibrate", "weights"},
+                                 {"help"});
     if (!parsed) return usage(err, "ensemble", parsed.message(), kEnsembleHelp);
     const CliArgs& args = *parsed;
     if (args.has("help")) {
         out << kEnsembleHelp;
         return 0;
     }
+    if (args.has("out")) return createRun(runs, args, out, err);
     auto split = splitName(args);
     if (!split) return usage(err, "ensemble", split.message(), kEnsembleHelp);
     const bool twoStage = args.has("binary-run");

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <optional>
 
 namespace tagbench {
 
@@ -12,6 +13,23 @@ Result<Bundle> Bundle::open(const std::string& path)
 {
     auto file = BundleFile::open(path);
     if (!file) return file.error();
+    return fromFile(std::move(*file), path, nullptr);
+}
+
+Result<Bundle> Bundle::member(std::size_t index) const
+{
+    const std::string name = kEnsembleMemberTensorPrefix + std::to_string(index);
+    const TensorInfo* info = m_weights.find(name);
+    if (!info || info->dtype != TensorDType::U8) return Error{path() + ": weights: the ensemble has no member bundle \"" + name + "\""};
+    const std::string memberPath = path() + "#member" + std::to_string(index);
+    auto file = BundleFile::fromBytes(m_weights.data(*info), memberPath);
+    if (!file) return file.error();
+    return fromFile(std::move(*file), memberPath, m_owner ? m_owner : m_file);
+}
+
+Result<Bundle> Bundle::fromFile(BundleFile fileIn, const std::string& path, std::shared_ptr<const BundleFile> owner)
+{
+    std::optional<BundleFile> file(std::move(fileIn));
     auto manifest = BundleManifest::fromJson(file->manifestJson(), path);
     if (!manifest) return manifest.error();
     if (manifest->weightsBytes != file->weights().size())
@@ -19,6 +37,7 @@ Result<Bundle> Bundle::open(const std::string& path)
                      " but the weights section has " + std::to_string(file->weights().size()) + " bytes"};
 
     Bundle bundle;
+    bundle.m_owner = std::move(owner);
     bundle.m_file = std::make_shared<const BundleFile>(std::move(*file));
     auto weights = SafetensorsReader::parse(bundle.m_file->weights());
     if (!weights) return Error{path + ": weights: " + weights.message()};
@@ -46,12 +65,21 @@ std::string Bundle::describe() const
     text += "Model: " + m.model.kind + " " + taskKindName(m.model.task) + ", " + std::to_string(m.labels.size()) +
             " labels, vocabulary " + std::to_string(m.vocabulary.size());
     if (m.model.embeddingDim > 0) text += ", embedding " + std::to_string(m.model.embeddingDim);
+    if (!m.ensembleJson.empty()) {
+        const nlohmann::json ensemble = nlohmann::json::parse(m.ensembleJson, nullptr, false);
+        if (!ensemble.is_discarded())
+            text += ", " + ensemble.value("combination", std::string("mean")) + " of " + std::to_string(ensemble.value("members", nlohmann::json::array()).size())
+                    + " members calibrated by " + ensemble.value("calibration", std::string("none"));
+    }
     if (m.model.options) {
         const nlohmann::json section = m.model.options->toJson();
         for (const auto& [key, value] : section.items()) text += ", " + key + " " + value.dump();
     }
-    text += "\nTokenizer: " + std::string(tokenizerKindName(m.tokenizer.kind)) + (m.tokenizer.lowercase ? ", lowercase" : "") +
-            (m.tokenizer.keepPunctuation ? ", punctuation kept" : "") + (m.tokenizer.pretokenized ? ", pretokenized" : "") + "\n";
+    if (m.ensembleJson.empty())
+        text += "\nTokenizer: " + std::string(tokenizerKindName(m.tokenizer.kind)) + (m.tokenizer.lowercase ? ", lowercase" : "") +
+                (m.tokenizer.keepPunctuation ? ", punctuation kept" : "") + (m.tokenizer.pretokenized ? ", pretokenized" : "") + "\n";
+    else
+        text += "\n";
     if (!m.hierarchy.separator.empty())
         text += "Label hierarchy: separator \"" + m.hierarchy.separator + "\", " + std::to_string(m.hierarchy.nodes.size()) + " nodes\n";
     char rule[160];

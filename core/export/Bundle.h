@@ -17,6 +17,8 @@ class Bundle final {
 public:
     /// Opens path; errors start with the path and say what is wrong.
     static Result<Bundle> open(const std::string& path);
+    /// Ensemble member i of this bundle (a bundle held in its weights), sharing its mapping.
+    Result<Bundle> member(std::size_t index) const;
 
     const std::string& path() const { return m_file->path(); }
     /// Container format version of the file.
@@ -34,6 +36,9 @@ public:
     std::string describe() const;
 
 private:
+    static Result<Bundle> fromFile(BundleFile file, const std::string& path, std::shared_ptr<const BundleFile> owner);
+
+    std::shared_ptr<const BundleFile> m_owner;  // the ensemble bundle a member's bytes live in
     std::shared_ptr<const BundleFile> m_file;  // shared: copies of a Bundle share one mapping
     BundleManifest m_manifest;
     SafetensorsReader m_weights;

@@ -2,7 +2,9 @@
 
 #include "core/data/DatasetReader.h"
 #include "core/eval/ScoreMatrix.h"
+#include "core/eval/EnsembleRun.h"
 #include "core/export/Bundle.h"
+#include "core/export/EnsembleExporter.h"
 #include "core/export/BundleFile.h"
 #include "core/export/Safetensors.h"
 #include "core/export/Sha256.h"
@@ -201,6 +203,7 @@ Result<ExportSummary> exportUnchecked(const std::string& runDir, const std::stri
 Result<ExportSummary> exportBundle(const std::string& runDir, const std::string& outPath)
 {
     try {
+        if (eval::isEnsembleRun(runDir)) return exportEnsembleBundle(runDir, outPath);
         return exportUnchecked(runDir, outPath);
     } catch (const c10::Error& e) {
         return Error{runDir + ": export failed: " + e.what_without_backtrace()};

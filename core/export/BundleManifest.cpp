@@ -245,16 +245,20 @@ std::string BundleManifest::toJson() const
     j["tagbench_version"] = tagbenchVersion;
     j["created"] = created;
 
-    j["model"] = json::parse(model.toManifestJson());
-
-    j["tokenizer"] = {{"kind", tokenizerKindName(tokenizer.kind)},
-                      {"lowercase", tokenizer.lowercase},
-                      {"keep_punctuation", tokenizer.keepPunctuation},
-                      {"pretokenized", tokenizer.pretokenized},
-                      {"sentencepiece_model", tokenizer.kind == TokenizerKind::SentencePiece
-                                                  ? json(kSentencePieceTensor)
-                                                  : json(nullptr)}};
-    j["vocabulary"] = vocabulary;
+    if (!ensembleJson.empty()) {
+        // An ensemble holds no network of its own: its members are bundles in the weights.
+        j["ensemble"] = json::parse(ensembleJson);
+    } else {
+        j["model"] = json::parse(model.toManifestJson());
+        j["tokenizer"] = {{"kind", tokenizerKindName(tokenizer.kind)},
+                          {"lowercase", tokenizer.lowercase},
+                          {"keep_punctuation", tokenizer.keepPunctuation},
+                          {"pretokenized", tokenizer.pretokenized},
+                          {"sentencepiece_model", tokenizer.kind == TokenizerKind::SentencePiece
+                                                      ? json(kSentencePieceTensor)
+                                                      : json(nullptr)}};
+        j["vocabulary"] = vocabulary;
+    }
     j["labels"] = labels;
     j["hierarchy"] = {{"separator", hierarchy.separator},
                       {"nodes", hierarchy.nodes},
@@ -286,13 +290,16 @@ Result<BundleManifest> BundleManifest::fromJson(std::string_view text, const std
     out.tagbenchVersion = r.string(j, "", "tagbench_version");
     out.created = r.string(j, "", "created");
 
-    if (const json* m = r.object(j, "", "model"); m && r.ok()) {
+    const bool ensemble = j.contains("ensemble");
+    if (ensemble) {
+        if (const json* e = r.object(j, "", "ensemble")) out.ensembleJson = e->dump();
+    } else if (const json* m = r.object(j, "", "model"); m && r.ok()) {
         auto spec = ModelSpec::fromManifestJson(m->dump(), origin);
         if (!spec) return spec.error();
         out.model = std::move(*spec);
     }
 
-    if (const json* t = r.object(j, "", "tokenizer")) {
+    if (const json* t = ensemble ? nullptr : r.object(j, "", "tokenizer")) {
         const std::string kind = r.string(*t, "tokenizer", "kind");
         if (r.ok()) {
             const auto parsed = parseTokenizerKind(kind);
@@ -307,11 +314,15 @@ Result<BundleManifest> BundleManifest::fromJson(std::string_view text, const std
             r.fail("tokenizer.sentencepiece_model", "expected \"" + std::string(kSentencePieceTensor) + "\"");
     }
 
-    out.vocabulary = r.strings(j, "", "vocabulary");
-    if (r.ok() && static_cast<std::int64_t>(out.vocabulary.size()) != out.model.vocabularySize)
+    if (!ensemble) out.vocabulary = r.strings(j, "", "vocabulary");
+    if (r.ok() && !ensemble && static_cast<std::int64_t>(out.vocabulary.size()) != out.model.vocabularySize)
         r.fail("vocabulary", "has " + std::to_string(out.vocabulary.size()) + " tokens, model.vocabulary_size is " +
                                  std::to_string(out.model.vocabularySize));
     out.labels = r.strings(j, "", "labels");
+    if (ensemble) {
+        out.model.kind = kEnsembleKind;
+        out.model.labels = static_cast<std::int64_t>(out.labels.size());
+    }
     if (r.ok() && static_cast<std::int64_t>(out.labels.size()) != out.model.labels)
         r.fail("labels", "has " + std::to_string(out.labels.size()) + " names, model.labels is " +
                              std::to_string(out.model.labels));

@@ -47,6 +47,9 @@ struct BundleManifest {
     std::string trainingConfigJson;   // the run's config.json (informational)
     std::string sourceRun;            // run directory the bundle was exported from
     std::int64_t bestEpoch = 0;
+    /// Set for an ensemble (eval::EnsembleSpec JSON, members named "member0", ...): model,
+    /// tokenizer and vocabulary are then unused and each member is a bundle in the weights.
+    std::string ensembleJson;
     std::string weightsSha256;        // SHA-256 of the safetensors section
     std::uint64_t weightsBytes = 0;
 
@@ -56,6 +59,12 @@ struct BundleManifest {
     /// Parses and validates a manifest; origin (the bundle path) prefixes error messages.
     static Result<BundleManifest> fromJson(std::string_view json, const std::string& origin);
 };
+
+/// model.kind of an ensemble bundle.
+constexpr const char* kEnsembleKind = "Ensemble";
+
+/// Name of the safetensors tensor that holds ensemble member i's bundle bytes: prefix + i (U8).
+constexpr const char* kEnsembleMemberTensorPrefix = "ensemble.member";
 
 /// Name of the safetensors tensor that holds the sentencepiece model bytes (U8).
 constexpr const char* kSentencePieceTensor = "tokenizer.sentencepiece_model";

@@ -1,6 +1,7 @@
 #include "core/export/Predictor.h"
 
 #include "core/data/Dataset.h"
+#include "core/eval/EnsembleSpec.h"
 #include "core/export/torch/BundleModel.h"
 #include "core/model/DeviceSelector.h"
 #include "core/model/ModelRegistry.h"
@@ -47,16 +48,40 @@ public:
     std::shared_ptr<const InputEncoder> input;
     eval::DecisionRule rule;
     int threads = 1;
+    // An ensemble: the members score, their calibrated scores combine (no network of its own).
+    std::vector<Predictor> members;
+    eval::EnsembleSpec ensemble;
+    std::vector<std::vector<std::int64_t>> ensembleColumns;
 
     std::size_t labelCount() const { return bundle.manifest().labels.size(); }
+    Status scoreEnsemble(const TextSource& text, std::size_t count, float* out) const;
     const ModelSpec& spec() const { return bundle.manifest().model; }
 
     Status scoreAll(const TextSource& text, std::size_t count, float* out) const;
 };
 
+Status Predictor::Impl::scoreEnsemble(const TextSource& text, std::size_t count, float* out) const
+{
+    std::vector<std::string_view> texts(count);
+    for (std::size_t i = 0; i < count; ++i) texts[i] = text(i);
+    std::vector<std::vector<float>> memberScores;
+    for (const Predictor& member : members) {
+        auto scores = member.score(texts);
+        if (!scores) return scores.error();
+        memberScores.push_back(std::move(*scores));
+    }
+    std::vector<const float*> rows(members.size());
+    for (std::size_t i = 0; i < count; ++i) {
+        for (std::size_t m = 0; m < members.size(); ++m) rows[m] = memberScores[m].data() + i * members[m].labels().size();
+        eval::combineRow(ensemble, ensembleColumns, rows, out + i * labelCount());
+    }
+    return {};
+}
+
 Status Predictor::Impl::scoreAll(const TextSource& text, std::size_t count, float* out) const
 {
     if (count == 0) return {};
+    if (!members.empty()) return scoreEnsemble(text, count, out);
     // Exactly the trainer's encoding (TrainingData's encodeSplit): the kind's input encoder.
     EncodedSplit split;
     split.ids.resize(count);  // the batch plan counts documents by id
@@ -127,6 +152,25 @@ Result<Predictor> Predictor::fromBundle(Bundle bundle, const PredictorOptions& o
                                            : "cpu (" + std::to_string(impl->threads) + (impl->threads == 1 ? " thread)" : " threads)");
 
     const BundleManifest& manifest = bundle.manifest();
+    if (!manifest.ensembleJson.empty()) {
+        auto spec = eval::EnsembleSpec::fromJson(manifest.ensembleJson, bundle.path() + ": manifest: ensemble");
+        if (!spec) return spec.error();
+        for (std::size_t m = 0; m < spec->members.size(); ++m) {
+            auto memberBundle = bundle.member(m);
+            if (!memberBundle) return memberBundle.error();
+            auto member = fromBundle(std::move(*memberBundle), options);
+            if (!member) return member.error();
+            if (member->labels() != spec->members[m].labels)
+                return Error{bundle.path() + ": member " + std::to_string(m) + " has other labels than the ensemble says"};
+            impl->members.push_back(std::move(*member));
+        }
+        impl->ensembleColumns = *eval::ensembleColumns(*spec);
+        impl->ensemble = std::move(*spec);
+        impl->deviceDescription = impl->members.front().deviceDescription();
+        impl->rule = manifest.rule;
+        impl->bundle = std::move(bundle);
+        return Predictor(std::move(impl));
+    }
     const ModelKind* kind = ModelRegistry::instance().find(manifest.model.kind);
     if (!kind) return Error{bundle.path() + ": manifest: model.type: unknown model kind \"" + manifest.model.kind + "\""};
     auto input = kind->bundleInput(manifest.model, manifest.tokenizer, manifest.vocabulary);

@@ -72,6 +72,10 @@ private slots:
     void cancelWhileReadingDataLeavesNoRun();
     void refusesToOverwriteARun();
     void rejectsPosWeightListOfWrongLength();
+    void divergenceRollsBackAndLowersTheLearningRate();
+    void divergenceWithoutRetriesStopsAndKeepsTheBestEpoch();
+    void bestEpochFollowsTheChosenMetric_data();
+    void bestEpochFollowsTheChosenMetric();
 };
 
 void TrainerTest::textCnnLearnsTinyData()
@@ -217,6 +221,96 @@ void TrainerTest::rejectsPosWeightListOfWrongLength()
     QVERIFY(!result.ok());
     QVERIFY2(QString::fromStdString(result.message()).contains("train.pos_weight has 3 values but the training data has 6 labels"),
              result.message().c_str());
+}
+
+
+namespace {
+
+nlohmann::json runJson(const QString& dir)
+{
+    std::ifstream in((dir + "/run.json").toStdString());
+    return nlohmann::json::parse(in);
+}
+
+} // namespace
+
+// SGD at a learning rate of 100 makes the weights infinite within the first epoch: the trainer
+// rolls back and halves the rate until it trains, and says so.
+void TrainerTest::divergenceRollsBackAndLowersTheLearningRate()
+{
+    QTemporaryDir dir;
+    std::vector<std::string> log;
+    TrainConfig config = tinyConfig("TextCNN", R"(, "optimizer": "sgd", "divergence_retries": 20)");
+    config.train.learningRate = 100;
+    config.train.epochs = 3;
+    const auto result = train(config, dir.path(), false, nullptr, {}, [&log](const std::string& line) { log.push_back(line); });
+    QVERIFY2(result.ok(), result.ok() ? "" : result.message().c_str());
+    QCOMPARE(result->status, TrainStatus::Completed);
+    QCOMPARE(result->epochsDone, std::int64_t(3));
+    const auto rolledBack = std::count_if(log.begin(), log.end(), [](const std::string& line) {
+        return line.find("the loss is not finite at epoch 1, step") == 0 && line.find("rolled back to the initial weights") != std::string::npos;
+    });
+    QVERIFY2(rolledBack >= 1, log.empty() ? "" : log.back().c_str());
+    const nlohmann::json run = runJson(dir.path());
+    QVERIFY(run.at("learning_rate_scale").get<double>() < 1.0);
+    QVERIFY(result->bestDevMicroF1 > 0.5);
+}
+
+// Without retries a run that diverges after a good epoch stops at once, names where, and keeps
+// (and scores) the best epoch; run.json tells the epochs that finished.
+void TrainerTest::divergenceWithoutRetriesStopsAndKeepsTheBestEpoch()
+{
+    QTemporaryDir dir;
+    std::atomic<bool> cancel{false};
+    TrainConfig config = tinyConfig("TextCNN", R"(, "optimizer": "sgd", "divergence_retries": 0)");
+    config.train.learningRate = 0.5;
+    config.train.epochs = 3;
+    const auto first = train(config, dir.path(), false, &cancel, [&cancel](const EpochReport& report) {
+        if (report.epoch == 1) cancel = true;
+    });
+    QVERIFY(first.ok());
+    QCOMPARE(first->epochsDone, std::int64_t(1));
+    // The same run resumed at a learning rate that blows up.
+    TrainConfig resumed = config;
+    resumed.train.learningRate = 100;
+    const auto result = train(resumed, dir.path(), true);
+    QVERIFY2(result.ok(), result.ok() ? "" : result.message().c_str());
+    QCOMPARE(result->status, TrainStatus::Diverged);
+    QVERIFY2(QString::fromStdString(result->message).contains(QStringLiteral("at epoch 2, step")), result->message.c_str());
+    QVERIFY2(QString::fromStdString(result->message).contains(QStringLiteral("kept the best epoch, 1")), result->message.c_str());
+    QCOMPARE(result->bestEpoch, std::int64_t(1));
+    QVERIFY(QFile::exists(dir.filePath("scores/dev.scores")));
+    const nlohmann::json run = runJson(dir.path());
+    QCOMPARE(run.at("status").get<std::string>(), std::string("diverged"));
+    QCOMPARE(run.at("epochs_done").get<int>(), 1);
+    QCOMPARE(run.at("best_epoch").get<int>(), 1);
+}
+
+void TrainerTest::bestEpochFollowsTheChosenMetric_data()
+{
+    QTest::addColumn<QString>("metric");
+    QTest::newRow("micro_f1") << "micro_f1";
+    QTest::newRow("macro_f1") << "macro_f1";
+    QTest::newRow("dev_loss") << "dev_loss";
+}
+
+void TrainerTest::bestEpochFollowsTheChosenMetric()
+{
+    QFETCH(QString, metric);
+    QTemporaryDir dir;
+    TrainConfig config = tinyConfig("FastText", ", \"select_best_by\": \"" + metric.toStdString() + "\"");
+    std::vector<EpochReport> reports;
+    const auto result = train(config, dir.path(), false, nullptr, [&reports](const EpochReport& r) { reports.push_back(r); });
+    QVERIFY(result.ok());
+    // The best epoch is the first one with the best value of the metric (independent argmax).
+    std::size_t best = 0;
+    const auto value = [&](const EpochReport& r) {
+        return metric == "micro_f1" ? r.devMicroF1 : metric == "macro_f1" ? r.devMacroF1 : -r.devLoss;
+    };
+    for (std::size_t i = 1; i < reports.size(); ++i)
+        if (value(reports[i]) > value(reports[best]) + 1e-12) best = i;
+    QCOMPARE(result->bestEpoch, reports[best].epoch);
+    QCOMPARE(runJson(dir.path()).at("selected_by").get<std::string>(), metric.toStdString());
 }
 
 QTEST_APPLESS_MAIN(TrainerTest)

@@ -84,6 +84,7 @@ EpochReport epochReport(const eval::Metrics& metrics, const eval::ScoreMatrix& d
     report.epoch = epoch;
     report.trainLoss = trainLoss;
     report.seconds = seconds;
+    report.examples = examples;
     report.examplesPerSecond = static_cast<double>(examples) / std::max(seconds, 1e-9);
     report.devPrecision = metrics.precision;
     report.devRecall = metrics.recall;

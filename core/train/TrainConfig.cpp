@@ -67,6 +67,7 @@ void readTrain(ConfigReader& r, const json& t, TrainConfig::Train& out)
     }
     r.readDouble(t, p, "pos_weight_cap", out.posWeightCap, 1.0, 1e6);
     r.readDouble(t, p, "oversample", out.oversample, 1.0, 100.0);
+    r.readDouble(t, p, "unlabelled_keep", out.unlabelledKeep, 0.0, 1.0, /*exclusiveMin=*/true);
     r.readInt(t, p, "early_stopping_patience", out.earlyStoppingPatience, 0);
     auto seed = static_cast<std::int64_t>(out.seed);
     r.readInt(t, p, "seed", seed, 0);
@@ -230,6 +231,7 @@ std::string TrainConfig::toJson() const
               {"focal_gamma", train.focalGamma},
               {"pos_weight_cap", train.posWeightCap},
               {"oversample", train.oversample},
+              {"unlabelled_keep", train.unlabelledKeep},
               {"early_stopping_patience", train.earlyStoppingPatience},
               {"seed", train.seed},
               {"threads", train.threads},

@@ -50,6 +50,7 @@ struct TrainConfig {
         std::vector<double> posWeights;  // when posWeight == "list": one per label, in labels.txt order
         double posWeightCap = 10.0;
         double oversample = 1.0;         // max repeat factor for documents with rare labels; 1 = off
+        double unlabelledKeep = 1.0;     // share of documents without labels each epoch trains on; 1 = all
         std::int64_t earlyStoppingPatience = 3;  // 0 = never stop early
         std::uint64_t seed = 42;
         std::int64_t threads = 0;        // 0 = all hardware threads

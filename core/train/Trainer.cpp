@@ -23,6 +23,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <random>
 #include <filesystem>
 #include <thread>
 
@@ -70,6 +71,21 @@ std::vector<std::uint8_t> oversamplingRepeats(const EncodedSplit& train, const s
         for (auto g = train.goldOffsets[i]; g < train.goldOffsets[i + 1]; ++g)
             factor = std::max(factor, std::min(maxFactor, median / static_cast<double>(counts[train.gold[g]])));
         repeats[i] = static_cast<std::uint8_t>(std::clamp(std::lround(factor), 1L, 255L));
+    }
+    return repeats;
+}
+
+/// train.unlabelled_keep: the repeat counts of one epoch with a deterministic share of the
+/// documents without labels left out (a different share each epoch, the same in a resumed run).
+std::vector<std::uint8_t> keepUnlabelled(const EncodedSplit& train, std::vector<std::uint8_t> repeats, double keep,
+                                         std::uint64_t seed, std::int64_t epoch)
+{
+    if (keep >= 1.0) return repeats;
+    if (repeats.empty()) repeats.assign(train.size(), 1);
+    std::mt19937_64 rng(seed * 0xD1B54A32D192ED03ULL + static_cast<std::uint64_t>(epoch));
+    for (std::size_t i = 0; i < train.size(); ++i) {
+        const double draw = static_cast<double>(rng() >> 11) * 0x1.0p-53;  // one draw per document keeps it portable
+        if (train.goldOffsets[i + 1] == train.goldOffsets[i] && draw >= keep) repeats[i] = 0;
     }
     return repeats;
 }
@@ -343,7 +359,8 @@ Trainer::Impl::EpochOutcome Trainer::Impl::trainEpoch(std::int64_t epoch, const 
     const bool cuda = m_device.is_cuda();
     // Reseeding from (seed, epoch) makes dropout of epoch e identical in a resumed run.
     torch::manual_seed(c.train.seed * 1000003ULL + static_cast<std::uint64_t>(epoch));
-    BatchPlan plan = planTrainingEpoch(m_data.train, m_repeats, c.train.batchSize, c.train.seed, epoch, m_model->padsBatches());
+    BatchPlan plan = planTrainingEpoch(m_data.train, keepUnlabelled(m_data.train, m_repeats, c.train.unlabelledKeep, c.train.seed, epoch),
+                                       c.train.batchSize, c.train.seed, epoch, m_model->padsBatches());
     const auto steps = static_cast<std::int64_t>(plan.size());
     std::int64_t epochExamples = 0;
     for (const auto& batch : plan) epochExamples += static_cast<std::int64_t>(batch.size());

@@ -28,6 +28,7 @@ struct EpochReport {
     std::int64_t epoch = 0;
     double trainLoss = 0.0;
     double seconds = 0.0;            // training time of the epoch (evaluation excluded)
+    std::int64_t examples = 0;       // documents trained on in the epoch (oversampling and train.unlabelled_keep count)
     double examplesPerSecond = 0.0;
     double devPrecision = 0.0, devRecall = 0.0, devMicroF1 = 0.0, devMacroF1 = 0.0;
     double devLoss = 0.0;            // mean binary (or softmax) cross-entropy per dev document

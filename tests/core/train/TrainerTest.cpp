@@ -1,6 +1,8 @@
 #include "core/train/Trainer.h"
 
 #include <QtTest>
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <nlohmann/json.hpp>
 
@@ -74,6 +76,8 @@ private slots:
     void rejectsPosWeightListOfWrongLength();
     void divergenceRollsBackAndLowersTheLearningRate();
     void divergenceWithoutRetriesStopsAndKeepsTheBestEpoch();
+    void unlabelledDocumentsAreDownsampled();
+    void labelShiftBetweenSplitsIsReported();
     void bestEpochFollowsTheChosenMetric_data();
     void bestEpochFollowsTheChosenMetric();
 };
@@ -311,6 +315,62 @@ void TrainerTest::bestEpochFollowsTheChosenMetric()
         if (value(reports[i]) > value(reports[best]) + 1e-12) best = i;
     QCOMPARE(result->bestEpoch, reports[best].epoch);
     QCOMPARE(runJson(dir.path()).at("selected_by").get<std::string>(), metric.toStdString());
+}
+
+namespace {
+
+/// Writes count documents to path: label "a" on every second one when labelled, else none;
+/// labelled=false leaves every other document without labels.
+void writeDocuments(const QString& path, int count, double shareA, bool someUnlabelled)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+    for (int i = 0; i < count; ++i) {
+        const bool a = i < static_cast<int>(shareA * count);
+        const bool none = someUnlabelled && i % 2 == 1 && !a;
+        const QByteArray labels = none ? "[]" : a ? "[\"a\"]" : "[\"b\"]";
+        file.write("{\"text\": \"" + QByteArray(a ? "alpha word " : "beta word ") + QByteArray::number(i) + "\", \"labels\": " + labels + "}\n");
+    }
+}
+
+} // namespace
+
+void TrainerTest::unlabelledDocumentsAreDownsampled()
+{
+    QTemporaryDir data, run;
+    writeDocuments(data.filePath("train.jsonl"), 400, 0.2, true);  // 160 of 400 without labels
+    writeDocuments(data.filePath("dev.jsonl"), 60, 0.2, false);
+    const std::string text = R"({"model": "FastText", "FastText": {"buckets": 1000}, "embedding": {"dimension": 16}, "data": {"train": "train.jsonl", "dev": "dev.jsonl"},
+        "train": {"epochs": 3, "threads": 1, "early_stopping_patience": 0, "unlabelled_keep": 0.25}})";
+    auto config = TrainConfig::parse(text, "keep.json", data.path().toStdString());
+    QVERIFY2(config.ok(), config.ok() ? "" : config.message().c_str());
+    std::vector<std::int64_t> examples;
+    QVERIFY(train(*config, run.path(), false, nullptr, [&](const EpochReport& r) { examples.push_back(r.examples); }).ok());
+    QCOMPARE(examples.size(), std::size_t(3));
+    for (const auto n : examples) {
+        // 240 labelled documents always, about a quarter of the 160 others.
+        QVERIFY2(n > 240 + 20 && n < 240 + 60, qPrintable(QString::number(n)));
+    }
+    QVERIFY(examples[0] != examples[1] || examples[1] != examples[2]);  // a new draw each epoch
+}
+
+void TrainerTest::labelShiftBetweenSplitsIsReported()
+{
+    QTemporaryDir data, run;
+    writeDocuments(data.filePath("train.jsonl"), 200, 0.05, false);  // a on 5% of train
+    writeDocuments(data.filePath("dev.jsonl"), 200, 0.30, false);    // and on 30% of dev
+    const std::string text = R"({"model": "FastText", "FastText": {"buckets": 1000}, "embedding": {"dimension": 16}, "data": {"train": "train.jsonl", "dev": "dev.jsonl"},
+        "train": {"epochs": 1, "threads": 1}})";
+    auto config = TrainConfig::parse(text, "shift.json", data.path().toStdString());
+    QVERIFY(config.ok());
+    std::vector<std::string> log;
+    QVERIFY(train(*config, run.path(), false, nullptr, {}, [&log](const std::string& line) { log.push_back(line); }).ok());
+    const auto warned = std::count_if(log.begin(), log.end(), [](const std::string& line) {
+        return line == "warning: label a is on 5.00% of train documents but 30.00% of dev documents";
+    });
+    QCOMPARE(warned, 1L);
+    const auto others = std::count_if(log.begin(), log.end(), [](const std::string& line) { return line.find("label b ") != std::string::npos; });
+    QCOMPARE(others, 0L);  // 95% against 70%: not a shift worth a warning
 }
 
 QTEST_APPLESS_MAIN(TrainerTest)

@@ -26,6 +26,19 @@ find_path(SENTENCEPIECE_INCLUDE_DIR sentencepiece_processor.h REQUIRED)
 find_library(SENTENCEPIECE_LIBRARY sentencepiece REQUIRED)
 find_library(SENTENCEPIECE_TRAIN_LIBRARY sentencepiece_train REQUIRED)
 
+# The Linear model kind: ICU's character properties and case mapping reproduce Python's `\w` and
+# str.lower() in the TF-IDF analyzers; liblinear (the solver sklearn uses) trains the classifiers.
+find_package(ICU REQUIRED COMPONENTS uc)
+# Debian's liblinear-dev ships a header and the libraries but no CMake config or pkg-config file.
+find_path(LIBLINEAR_INCLUDE_DIR linear.h REQUIRED)
+find_library(LIBLINEAR_LIBRARY linear REQUIRED)
+if(NOT TARGET Liblinear::liblinear)
+  add_library(Liblinear::liblinear UNKNOWN IMPORTED)
+  set_target_properties(Liblinear::liblinear PROPERTIES
+    IMPORTED_LOCATION "${LIBLINEAR_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${LIBLINEAR_INCLUDE_DIR}")
+endif()
+
 if(TAGBENCH_BUILD_GUI OR TAGBENCH_BUILD_TESTS)
   set(_tagbench_qt_components Core)
   if(TAGBENCH_BUILD_GUI)

@@ -16,13 +16,15 @@ readonly PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config dpkg-dev file
   # libraries
   libtorch-dev qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools libqcustomplot-dev
-  libsentencepiece-dev sentencepiece libsimdjson-dev nlohmann-json3-dev libsqlite3-dev libicu-dev
+  libsentencepiece-dev sentencepiece libsimdjson-dev nlohmann-json3-dev libsqlite3-dev
+  libicu-dev liblinear-dev
   libgl1-mesa-dev
   # runtime: CJK glyphs for the Chinese UI and data, the SVG icon engine for the app icon,
   # Qt's own translations of standard dialogs
   fonts-noto-cjk libqt6svg6 qt6-translations-l10n
-  # tests and reference runs: headless X, fastText and PyTorch baselines, .desktop validation
-  xvfb xauth fasttext python3-torch desktop-file-utils
+  # tests and reference runs: headless X, fastText, PyTorch and scikit-learn baselines, .desktop
+  # validation
+  xvfb xauth fasttext python3-torch python3-sklearn desktop-file-utils
 )
 
 usage() {

@@ -23,6 +23,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace tagbench {
@@ -173,7 +174,9 @@ Result<ExportSummary> exportUnchecked(const std::string& runDir, const std::stri
     if (manifest.tokenizer.kind == TokenizerKind::SentencePiece)
         refs.push_back({kSentencePieceTensor, TensorDType::U8, {static_cast<std::int64_t>(sentencepiece.size())},
                         sentencepiece.data(), sentencepiece.size()});
-    auto weights = SafetensorsWriter::create(std::move(refs), {{"format", "pt"}, {"producer", std::string("tagbench ") + TAGBENCH_VERSION}});
+    std::map<std::string, std::string> metadata{{"format", "pt"}, {"producer", std::string("tagbench ") + TAGBENCH_VERSION}};
+    (*input)->appendTensors(refs, metadata);
+    auto weights = SafetensorsWriter::create(std::move(refs), metadata);
     if (!weights) return weights.error();
     Sha256 weightsHash;
     weights->write([&weightsHash](std::string_view bytes) { weightsHash.update(bytes); });

@@ -315,7 +315,8 @@ Result<BundleManifest> BundleManifest::fromJson(std::string_view text, const std
     }
 
     if (!ensemble) out.vocabulary = r.strings(j, "", "vocabulary");
-    if (r.ok() && !ensemble && static_cast<std::int64_t>(out.vocabulary.size()) != out.model.vocabularySize)
+    // An empty list: the kind keeps its input's vocabulary in the weights (the linear model's TF-IDF).
+    if (r.ok() && !ensemble && !out.vocabulary.empty() && static_cast<std::int64_t>(out.vocabulary.size()) != out.model.vocabularySize)
         r.fail("vocabulary", "has " + std::to_string(out.vocabulary.size()) + " tokens, model.vocabulary_size is " +
                                  std::to_string(out.model.vocabularySize));
     out.labels = r.strings(j, "", "labels");

@@ -173,7 +173,7 @@ Result<Predictor> Predictor::fromBundle(Bundle bundle, const PredictorOptions& o
     }
     const ModelKind* kind = ModelRegistry::instance().find(manifest.model.kind);
     if (!kind) return Error{bundle.path() + ": manifest: model.type: unknown model kind \"" + manifest.model.kind + "\""};
-    auto input = kind->bundleInput(manifest.model, manifest.tokenizer, manifest.vocabulary);
+    auto input = kind->bundleInput(manifest.model, manifest.tokenizer, manifest.vocabulary, bundle.weights());
     if (!input) return Error{bundle.path() + ": manifest: " + input.message()};
     impl->input = std::move(*input);
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/export/Safetensors.h"
 #include "core/model/EncodedSplit.h"
 #include "core/text/TokenizerFactory.h"
 #include "core/util/Result.h"
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +43,9 @@ public:
     virtual const TokenizerConfig& tokenizerConfig() const = 0;
     /// Writes the files a run folder keeps for this input (vocab.tsv, tokenizer.model, ...).
     virtual Status save(const std::string& runDir) const = 0;
+    /// State a bundle keeps in its weights beside the manifest's vocabulary (e.g. TF-IDF
+    /// statistics), named under "input."; the tensors borrow this object's buffers.
+    virtual void appendTensors(std::vector<TensorRef>& tensors, std::map<std::string, std::string>& metadata) const {}
 };
 
 } // namespace tagbench

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/export/Safetensors.h"
 #include "core/model/InputEncoder.h"
 #include "core/model/ModelSpec.h"
 #include "core/text/TokenizerSettings.h"
@@ -60,9 +61,10 @@ public:
     virtual Result<std::shared_ptr<const InputEncoder>> fitInput(const InputFitRequest& request) const = 0;
     /// Rebuilds the input a run folder saved (InputEncoder::save), to resume or export it.
     virtual Result<std::shared_ptr<const InputEncoder>> loadInput(const InputLoadRequest& request) const = 0;
-    /// Rebuilds the input of a bundle from its manifest (tokenizer, vocabulary in id order).
+    /// Rebuilds the input of a bundle from its manifest (tokenizer, vocabulary in id order) and
+    /// the tensors InputEncoder::appendTensors() put into its weights.
     virtual Result<std::shared_ptr<const InputEncoder>> bundleInput(const ModelSpec& spec, const TokenizerConfig& tokenizer,
-                                                                    const std::vector<std::string>& vocabulary) const = 0;
+                                                                    const std::vector<std::string>& vocabulary, const SafetensorsReader& weights) const = 0;
     /// A freshly initialised network of the architecture spec describes, on the CPU (LibTorch).
     virtual std::shared_ptr<TextClassifierImpl> createModule(const ModelSpec& spec) const = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "core/model/bert/BertKind.h"
 #include "core/model/fasttext/FastTextKind.h"
+#include "core/model/linear/LinearKind.h"
 #include "core/model/textcnn/TextCnnKind.h"
 
 namespace tagbench {
@@ -13,6 +14,7 @@ const ModelRegistry& ModelRegistry::instance()
         // One line per model kind; the order is the order the Train page offers them.
         kinds.add(std::make_unique<TextCnnKind>());
         kinds.add(std::make_unique<FastTextKind>());
+        kinds.add(std::make_unique<LinearKind>());
         kinds.add(std::make_unique<BertKind>());
         return kinds;
     }();

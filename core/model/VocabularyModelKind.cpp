@@ -23,7 +23,7 @@ Result<std::shared_ptr<const InputEncoder>> VocabularyModelKind::loadInput(const
 }
 
 Result<std::shared_ptr<const InputEncoder>> VocabularyModelKind::bundleInput(const ModelSpec& spec, const TokenizerConfig& tokenizer,
-                                                                             const std::vector<std::string>& vocabulary) const
+                                                                             const std::vector<std::string>& vocabulary, const SafetensorsReader& weights) const
 {
     return upcast(VocabularyInput::fromTokens(tokenizer, vocabulary, inputShape(spec)));
 }

@@ -12,7 +12,7 @@ public:
     Result<std::shared_ptr<const InputEncoder>> fitInput(const InputFitRequest& request) const final;
     Result<std::shared_ptr<const InputEncoder>> loadInput(const InputLoadRequest& request) const final;
     Result<std::shared_ptr<const InputEncoder>> bundleInput(const ModelSpec& spec, const TokenizerConfig& tokenizer,
-                                                            const std::vector<std::string>& vocabulary) const final;
+                                                            const std::vector<std::string>& vocabulary, const SafetensorsReader& weights) const final;
 
 protected:
     /// Tokens kept and n-grams added for a model of spec.

@@ -49,7 +49,7 @@ Result<std::shared_ptr<const InputEncoder>> BertKind::loadInput(const InputLoadR
 }
 
 Result<std::shared_ptr<const InputEncoder>> BertKind::bundleInput(const ModelSpec& spec, const TokenizerConfig&,
-                                                                  const std::vector<std::string>& vocabulary) const
+                                                                  const std::vector<std::string>& vocabulary, const SafetensorsReader& weights) const
 {
     const auto& options = spec.optionsAs<BertOptions>();
     return input(WordPieceTokenizer::fromTokens(vocabulary, options.tokenizer, "vocabulary"), options);

@@ -17,7 +17,7 @@ public:
     Result<std::shared_ptr<const InputEncoder>> fitInput(const InputFitRequest& request) const override;
     Result<std::shared_ptr<const InputEncoder>> loadInput(const InputLoadRequest& request) const override;
     Result<std::shared_ptr<const InputEncoder>> bundleInput(const ModelSpec& spec, const TokenizerConfig& tokenizer,
-                                                            const std::vector<std::string>& vocabulary) const override;
+                                                            const std::vector<std::string>& vocabulary, const SafetensorsReader& weights) const override;
     std::shared_ptr<TextClassifierImpl> createModule(const ModelSpec& spec) const override;
 };
 

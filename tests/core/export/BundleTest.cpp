@@ -145,7 +145,7 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("format") << "format" << QJsonValue("zip") << "manifest: format: expected \"tagbench-bundle\"";
         QTest::newRow("newer") << "format_version" << QJsonValue(7) << "format_version: 7 is newer";
-        QTest::newRow("model type") << "model.type" << QJsonValue("GPT") << "model.type: unknown model type \"GPT\" (this Tagbench knows TextCNN, FastText, BERT)";
+        QTest::newRow("model type") << "model.type" << QJsonValue("GPT") << "model.type: unknown model type \"GPT\" (this Tagbench knows TextCNN, FastText, Linear, BERT)";
         QTest::newRow("no embedding") << "model.embedding_dim" << QJsonValue(QJsonValue::Undefined) << "model.embedding_dim: missing";
         QTest::newRow("bad embedding") << "model.embedding_dim" << QJsonValue(0) << "model.embedding_dim: expected an integer in [1, 1048576], got integer 0";
         QTest::newRow("vocab size") << "model.vocabulary_size" << QJsonValue(5) << "vocabulary: has 4 tokens, model.vocabulary_size is 5";

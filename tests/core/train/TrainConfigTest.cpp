@@ -65,7 +65,7 @@ void TrainConfigTest::rejectsBadConfigs_data()
     row("syntax error", "{\n  \"model\": \"TextCNN\",\n  \"data\": {\n}", "run.json:4: invalid JSON");
     row("not an object", "[1, 2]", "expected a JSON object");
     row("missing model", "{\"data\": {\"train\": \"train.jsonl\", \"dev\": \"dev.jsonl\"}}", "model: missing");
-    row("unknown model", configWith("\"model\": \"GPT\""), "model: expected one of TextCNN, FastText, BERT, got string \"GPT\"");
+    row("unknown model", configWith("\"model\": \"GPT\""), "model: expected one of TextCNN, FastText, Linear, BERT, got string \"GPT\"");
     row("BERT without checkpoint", configWith("\"model\": \"BERT\""), "BERT.checkpoint: missing (a Hugging Face BERT folder");
     row("BERT checkpoint not a folder", configWith("\"model\": \"BERT\", \"BERT\": {\"checkpoint\": \"nope\"}"),
         "BERT.checkpoint: folder not found:");

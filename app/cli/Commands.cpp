@@ -8,8 +8,9 @@ const std::vector<Command>& commands()
 {
     static const std::vector<Command> table = {
         {"stats", "label statistics of dataset files (distribution, cardinality, pairs)", runStats},
-        {"train", "train a TextCNN or FastText classifier from a JSON config", runTrain},
+        {"train", "train a model (TextCNN, FastText, Linear, BERT) from a JSON config", runTrain},
         {"tune", "choose thresholds/top-k of a run on dev, write rule.json", runTune},
+        {"autotune", "search model kinds and settings on dev within a time budget", runAutotune},
         {"compare", "compare two runs label by label (F1 gains and losses)", runCompare},
         {"ensemble", "combine runs: mean scores, intersection/union, two-stage", runEnsemble},
         {"export", "pack a training run into one .tagbench bundle (or describe one with --info)", runExport},

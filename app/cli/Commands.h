@@ -28,6 +28,9 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
 /// tagbench-cli tune (app/cli/TuneCommand.cpp).
 int runTune(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// tagbench-cli autotune (app/cli/AutotuneCommand.cpp).
+int runAutotune(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 /// tagbench-cli compare (app/cli/CompareCommand.cpp).
 int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 

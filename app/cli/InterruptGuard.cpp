@@ -1,25 +1,28 @@
 #include "app/cli/InterruptGuard.h"
 
+#include <atomic>
 #include <csignal>
 
 namespace tagbench::cli {
 
 namespace {
 
-volatile std::sig_atomic_t g_interrupted = 0;
+// A lock-free atomic is safe to set from a signal handler, and core's cancel flags are atomics.
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
 struct sigaction g_previous;
 
 // A unique C name: TrainCommand.cpp has its own handler called onInterrupt.
 extern "C" void tagbenchInterruptGuardHandler(int)
 {
-    g_interrupted = 1;
+    g_interrupted.store(true);
 }
 
 } // namespace
 
 InterruptGuard::InterruptGuard()
 {
-    g_interrupted = 0;
+    g_interrupted.store(false);
     struct sigaction action = {};
     action.sa_handler = tagbenchInterruptGuardHandler;
     sigemptyset(&action.sa_mask);
@@ -36,7 +39,12 @@ InterruptGuard::~InterruptGuard()
 
 bool InterruptGuard::requested() const
 {
-    return g_interrupted != 0;
+    return g_interrupted.load();
+}
+
+const std::atomic<bool>* InterruptGuard::flag() const
+{
+    return &g_interrupted;
 }
 
 } // namespace tagbench::cli

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 namespace tagbench::cli {
 
 /// While alive, Ctrl-C (SIGINT) only raises a flag that long work polls to stop cleanly; a second
@@ -13,6 +15,8 @@ public:
 
     /// True once Ctrl-C was pressed while this guard was alive.
     bool requested() const;
+    /// The same as a cancel flag for core's long work (Trainer::run, autotune).
+    const std::atomic<bool>* flag() const;
 };
 
 } // namespace tagbench::cli

@@ -52,6 +52,9 @@ public:
     /// Training settings that suit the kind, as a JSON merge patch over the default training
     /// config (e.g. {"train": {"learning_rate": 0.01}}): what the Train page starts a new run from.
     virtual std::string recommendedSettings() const { return "{}"; }
+    /// Settings autotune tries for this kind, most promising first: JSON merge patches over
+    /// recommendedSettings(). The first one is the kind's recommended settings as they are.
+    virtual std::vector<std::string> searchSpace() const { return {"{}"}; }
     /// Whether the config's "embedding" section (dimension, pretrained vectors) applies.
     virtual bool usesEmbedding() const { return true; }
     /// Whether the config's "tokenizer" section applies (a kind may bring its own tokenizer).

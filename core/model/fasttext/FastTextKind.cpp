@@ -32,4 +32,14 @@ std::shared_ptr<TextClassifierImpl> FastTextKind::createModule(const ModelSpec& 
     return std::make_shared<FastTextImpl>(spec);
 }
 
+std::vector<std::string> FastTextKind::searchSpace() const
+{
+    // fastText's own recipe (SGD with a linearly decaying rate, word bigrams; lr 16 over batches
+    // of 64 is about fastText's 0.5 per example), then wider vectors trained longer.
+    return {R"({"embedding": {"dimension": 100}, "FastText": {"buckets": 2000000},
+               "train": {"optimizer": "sgd", "learning_rate": 16, "lr_schedule": "linear", "epochs": 25, "batch_size": 64}})",
+            R"({"embedding": {"dimension": 200}, "FastText": {"buckets": 2000000, "word_ngrams": 3},
+               "train": {"optimizer": "sgd", "learning_rate": 16, "lr_schedule": "linear", "epochs": 40, "batch_size": 64}})"};
+}
+
 } // namespace tagbench

@@ -66,4 +66,16 @@ std::shared_ptr<TextClassifierImpl> LinearKind::createModule(const ModelSpec& sp
     return std::make_shared<LinearModuleImpl>(spec);
 }
 
+std::vector<std::string> LinearKind::searchSpace() const
+{
+    // sklearn's baseline first, then character n-grams (robust to spelling and morphology), a
+    // linear SVM on both (its dual solver is fast), and class weights for rare labels.
+    const std::string both = R"([{"analyzer": "word", "ngram_range": [1, 2], "min_df": 2, "sublinear_tf": true},
+                                  {"analyzer": "char_wb", "ngram_range": [2, 5], "min_df": 2, "sublinear_tf": true}])";
+    return {"{}",
+            R"({"Linear": {"features": )" + both + R"(, "C": 8}})",
+            R"({"Linear": {"features": )" + both + R"(, "loss": "squared_hinge", "dual": true, "C": 0.5}})",
+            R"({"Linear": {"features": )" + both + R"(, "C": 8, "class_weight": "balanced"}})"};
+}
+
 } // namespace tagbench

@@ -12,6 +12,7 @@ public:
     std::string summary() const override;
     std::unique_ptr<ModelOptions> defaultOptions() const override;
     std::string recommendedSettings() const override;
+    std::vector<std::string> searchSpace() const override;
     bool usesEmbedding() const override { return false; }
     bool usesTokenizer() const override { return false; }
     Result<std::shared_ptr<const InputEncoder>> fitInput(const InputFitRequest& request) const override;

@@ -30,4 +30,10 @@ std::shared_ptr<TextClassifierImpl> TextCnnKind::createModule(const ModelSpec& s
     return std::make_shared<TextCnnImpl>(spec);
 }
 
+std::vector<std::string> TextCnnKind::searchSpace() const
+{
+    return {R"({"train": {"epochs": 10, "early_stopping_patience": 2}})",
+            R"({"TextCNN": {"kernel_sizes": [1, 2, 3], "num_kernels": 256}, "train": {"epochs": 12, "early_stopping_patience": 2, "pos_weight": "auto"}})"};
+}
+
 } // namespace tagbench

@@ -18,6 +18,7 @@
 #include "core/train/torch/Scoring.h"
 #include "core/util/AtomicFile.h"
 
+#include <malloc.h>
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
 
@@ -26,6 +27,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 
 namespace tagbench {
@@ -52,6 +54,23 @@ std::int64_t peakRss()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
+}
+
+/// glibc hands freed blocks above its (adaptive) mmap threshold back to the kernel and trims the
+/// heap top, so every training step on the CPU re-faults and the kernel zeroes its activation and
+/// gradient buffers again: a TextCNN epoch on debtags-en took 356k page faults and spent 13% more
+/// CPU time than with the buffers kept. A fixed 32 MiB threshold (glibc's maximum on 64-bit) and a
+/// 256 MiB trim threshold keep step-sized blocks in the heap for reuse; larger tables (embedding
+/// tables, their moments) are still mapped directly.
+void keepStepBuffersInTheHeap()
+{
+#ifdef __GLIBC__
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+        mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    });
+#endif
 }
 
 /// Per-document repeat counts for train.oversample: a label's factor is (median label frequency /
@@ -204,6 +223,7 @@ Status Trainer::Impl::restore(const std::string& checkpointPath)
 Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
 {
     m_started = Clock::now();
+    keepStepBuffersInTheHeap();
     const TrainConfig& c = m_config;
     m_kind = ModelRegistry::instance().find(c.model.kind);
     if (!m_kind) return Error{"model: unknown model kind \"" + c.model.kind + "\""};

@@ -17,6 +17,7 @@ const std::vector<Command>& commands()
         {"predict", "apply a .tagbench bundle to documents, write JSONL or CSV predictions", runPredict},
         {"eval", "score a labelled dataset with a .tagbench bundle and print its metrics", runEval},
         {"bert-parity", "check a Hugging Face BERT folder against transformers' reference outputs", runBertParity},
+        {"doctor", "LibTorch, CUDA and GPUs of this machine, and checks that GPU training equals CPU training", runDoctor},
     };
     return table;
 }

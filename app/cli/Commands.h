@@ -49,4 +49,7 @@ int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 /// tagbench-cli bert-parity (app/cli/BertParityCommand.cpp).
 int runBertParity(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+/// tagbench-cli doctor (app/cli/DoctorCommand.cpp).
+int runDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 } // namespace tagbench::cli

@@ -1,6 +1,7 @@
 // tagbench-cli train: trains a TextCNN or FastText classifier from a JSON config into a run directory.
 #include "app/cli/CliArgs.h"
 #include "app/cli/Commands.h"
+#include "core/model/GpuDevices.h"
 #include "core/storage/ProjectStore.h"
 #include "core/train/Trainer.h"
 
@@ -30,11 +31,13 @@ extern "C" void onInterrupt(int)
 
 constexpr const char* kUsage =
     "Usage: tagbench-cli train --config RUN.json --out RUN_DIR [--device auto|cpu|cuda[:N]]\n"
-    "                          [--project FILE.tagbench-project]\n"
+    "                          [--project FILE.tagbench-project] [--find-batch-size]\n"
     "       tagbench-cli train --resume RUN_DIR [--device ...] [--project ...]\n\n"
     "Trains the model RUN.json describes and writes RUN_DIR (config.json, vocab.tsv, labels.txt,\n"
     "model.pt, checkpoint/, metrics.jsonl, scores/, run.json). Ctrl-C stops after the current batch;\n"
-    "--resume continues from the last finished epoch with the same result as an uninterrupted run.\n";
+    "--resume continues from the last finished epoch with the same result as an uninterrupted run.\n"
+    "--find-batch-size (CUDA): tries a few steps at growing batch sizes first and trains at the largest\n"
+    "whose peak stays within 90% of the card's memory (recorded in RUN_DIR/config.json).\n";
 
 std::string formatDuration(double seconds)
 {
@@ -57,7 +60,11 @@ std::string progressText(const TrainProgress& p, bool bar)
     std::snprintf(text, sizeof text, "epoch %lld/%lld step %lld/%lld  %.0f ex/s  loss %.5f  ETA %s",
                   static_cast<long long>(p.epoch), static_cast<long long>(p.epochs), static_cast<long long>(p.step),
                   static_cast<long long>(p.stepsPerEpoch), p.examplesPerSecond, p.loss, formatDuration(p.etaSeconds).c_str());
-    return prefix + text;
+    std::string line = prefix + text;
+    if (p.deviceMemoryTotalBytes > 0)
+        line += "  GPU mem " + formatBytes(p.deviceMemoryBytes) + " (peak " + formatBytes(p.deviceMemoryPeakBytes) + " of "
+                + formatBytes(p.deviceMemoryTotalBytes) + ")";
+    return line;
 }
 
 std::int64_t now() { return static_cast<std::int64_t>(std::time(nullptr)); }
@@ -87,7 +94,7 @@ Result<std::int64_t> registerRun(ProjectStore& store, const std::string& runDir,
 
 int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    const auto parsed = CliArgs::parse(args, {"config", "out", "device", "resume", "project"}, {"help"});
+    const auto parsed = CliArgs::parse(args, {"config", "out", "device", "resume", "project"}, {"help", "find-batch-size"});
     if (!parsed) {
         err << "tagbench-cli train: " << parsed.message() << "\n\n" << kUsage;
         return 2;
@@ -103,6 +110,7 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
     TrainOptions options;
     options.device = parsed->value("device", "auto");
+    options.findBatchSize = parsed->has("find-batch-size");
     std::optional<TrainConfig> config;
     if (parsed->has("resume")) {
         options.resume = true;

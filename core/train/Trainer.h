@@ -21,6 +21,11 @@ struct TrainProgress {
     double examplesPerSecond = 0.0;  // over this epoch so far
     double loss = 0.0;               // mean training loss over this epoch so far
     double etaSeconds = 0.0;         // until the last epoch ends (evaluation excluded)
+    /// Training on CUDA: the caching allocator's bytes held by tensors now, the most held since
+    /// the epoch began, and the card's memory. All 0 on the CPU.
+    std::int64_t deviceMemoryBytes = 0;
+    std::int64_t deviceMemoryPeakBytes = 0;
+    std::int64_t deviceMemoryTotalBytes = 0;
 };
 
 /// One finished epoch: what metrics.jsonl records.
@@ -64,6 +69,10 @@ struct TrainOptions {
     std::string runDir;              // created when missing
     std::string device = "auto";     // auto | cpu | cuda[:N]
     bool resume = false;             // continue runDir from its checkpoint
+    /// Before a new run on CUDA: try a few steps at growing batch sizes and train at the largest
+    /// whose peak stays within 90% of the card's memory (the run's config.json records it). On
+    /// the CPU it only says that it applies to GPUs.
+    bool findBatchSize = false;
 };
 
 /// Trains the model a TrainConfig describes (any kind of the ModelRegistry) and fills RUN_DIR (see

@@ -1,6 +1,7 @@
 #include "core/train/torch/BatchBuilder.h"
 
 #include <algorithm>
+#include <chrono>
 #include <numeric>
 #include <random>
 
@@ -147,6 +148,12 @@ std::optional<ModelBatch> BatchPrefetcher::next()
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     if (m_consumed == m_plan.size()) return std::nullopt;
+    if (m_ready.empty() && !m_error && m_consumed > 0) {
+        const auto start = std::chrono::steady_clock::now();
+        m_changed.wait(lock, [&] { return !m_ready.empty() || m_error; });
+        ++m_starved;
+        m_starvedSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
     m_changed.wait(lock, [&] { return !m_ready.empty() || m_error; });
     if (m_ready.empty()) std::rethrow_exception(m_error);
     ModelBatch batch = std::move(m_ready.front());

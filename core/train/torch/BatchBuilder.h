@@ -55,6 +55,10 @@ public:
 
     /// The next batch in plan order, or nullopt after the last one.
     std::optional<ModelBatch> next();
+    /// Times the consumer found no batch ready after the first one (the device waited on data),
+    /// and the seconds it waited then.
+    std::size_t starvedCount() const { return m_starved; }
+    double starvedSeconds() const { return m_starvedSeconds; }
 
 private:
     void work();
@@ -68,6 +72,8 @@ private:
     std::deque<ModelBatch> m_ready;
     std::size_t m_produced = 0;
     std::size_t m_consumed = 0;
+    std::size_t m_starved = 0;
+    double m_starvedSeconds = 0.0;
     bool m_stop = false;
     std::exception_ptr m_error;
     std::thread m_thread;

@@ -80,6 +80,8 @@ private slots:
     void labelShiftBetweenSplitsIsReported();
     void bestEpochFollowsTheChosenMetric_data();
     void bestEpochFollowsTheChosenMetric();
+    void fp16LossScalingOnTheCpuChangesNothing();
+    void findBatchSizeOnTheCpuExplainsAndKeepsTheBatch();
 };
 
 void TrainerTest::textCnnLearnsTinyData()
@@ -216,6 +218,44 @@ void TrainerTest::refusesToOverwriteARun()
     const auto again = train(config, dir.path());
     QVERIFY(!again.ok());
     QVERIFY2(QString::fromStdString(again.message()).contains("already holds a run"), again.message().c_str());
+}
+
+void TrainerTest::fp16LossScalingOnTheCpuChangesNothing()
+{
+    // The trainer's loss-scaling path (scale, unscale, finite check, step, update) runs on CPU
+    // tensors too; a power-of-two scale is exact, so every score must equal the float32 run's.
+    QTemporaryDir plain, scaled;
+    QVERIFY(train(tinyConfig("TextCNN"), plain.path()).ok());
+    std::vector<std::string> log;
+    const auto result = train(tinyConfig("TextCNN", R"(, "fp16": true)"), scaled.path(), false, nullptr, {},
+                              [&](const std::string& line) { log.push_back(line); });
+    QVERIFY2(result.ok(), result.ok() ? "" : result.message().c_str());
+    QCOMPARE(devF1PerEpoch(scaled.path()), devF1PerEpoch(plain.path()));
+    QCOMPARE(fileBytes(scaled.filePath("scores/test.scores")), fileBytes(plain.filePath("scores/test.scores")));
+    bool explained = false;
+    for (const auto& line : log) explained |= line.find("train.fp16: float16 autocast runs on CUDA only") == 0;
+    QVERIFY(explained);
+}
+
+void TrainerTest::findBatchSizeOnTheCpuExplainsAndKeepsTheBatch()
+{
+    QTemporaryDir dir;
+    TrainOptions options;
+    options.runDir = dir.path().toStdString();
+    options.device = "cpu";
+    options.findBatchSize = true;
+    TrainConfig config = tinyConfig("TextCNN");
+    config.train.epochs = 1;
+    Trainer trainer(config, options);
+    std::vector<std::string> log;
+    trainer.setLogCallback([&](const std::string& line) { log.push_back(line); });
+    QVERIFY(trainer.run().ok());
+    bool explained = false;
+    for (const auto& line : log) explained |= line.find("--find-batch-size applies to GPUs") == 0;
+    QVERIFY(explained);
+    auto saved = Trainer::loadRunConfig(options.runDir);
+    QVERIFY(saved.ok());
+    QCOMPARE(saved->train.batchSize, std::int64_t(16));
 }
 
 void TrainerTest::rejectsPosWeightListOfWrongLength()

@@ -1,5 +1,7 @@
 #include "core/model/bert/torch/BertClassifier.h"
 
+#include "core/model/torch/CpuLinear.h"
+
 namespace tagbench {
 
 namespace {
@@ -42,7 +44,7 @@ BertClassifierOutput BertClassifierImpl::run(const torch::Tensor& ids, const tor
     } else {
         pooled = out.encoder.poolerOutput;
     }
-    out.logits = m_classifier->forward(m_dropout->forward(pooled));
+    out.logits = cpuLinear(m_dropout->forward(pooled), m_classifier->weight, m_classifier->bias);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "core/model/bert/torch/BertEncoder.h"
 
+#include "core/model/torch/CpuLinear.h"
+
 #include <limits>
 #include <string>
 
@@ -40,7 +42,7 @@ BertEncoderOutput BertEncoderImpl::forward(const torch::Tensor& ids, const torch
         hidden = layer->forward(hidden, additive);
         if (allHiddenStates) out.hiddenStates.push_back(hidden);
     }
-    out.poolerOutput = torch::tanh(m_poolerDense->forward(hidden.select(1, 0)));
+    out.poolerOutput = torch::tanh(cpuLinear(hidden.select(1, 0), m_poolerDense->weight, m_poolerDense->bias));
     out.lastHiddenState = std::move(hidden);
     return out;
 }

@@ -1,5 +1,7 @@
 #include "core/model/bert/torch/BertLayer.h"
 
+#include "core/model/torch/CpuLinear.h"
+
 #include <cmath>
 
 namespace tagbench {
@@ -50,9 +52,9 @@ torch::Tensor BertLayerImpl::forward(const torch::Tensor& hidden, const torch::T
 {
     const torch::Tensor context = m_selfAttention->forward(hidden, additiveMask);
     const torch::Tensor attended =
-        m_attentionNorm->forward(m_dropout->forward(m_attentionDense->forward(context)) + hidden);
-    const torch::Tensor intermediate = activation(m_intermediateDense->forward(attended));
-    return m_outputNorm->forward(m_dropout->forward(m_outputDense->forward(intermediate)) + attended);
+        m_attentionNorm->forward(m_dropout->forward(cpuLinear(context, m_attentionDense->weight, m_attentionDense->bias)) + hidden);
+    const torch::Tensor intermediate = activation(cpuLinear(attended, m_intermediateDense->weight, m_intermediateDense->bias));
+    return m_outputNorm->forward(m_dropout->forward(cpuLinear(intermediate, m_outputDense->weight, m_outputDense->bias)) + attended);
 }
 
 } // namespace tagbench

@@ -1,5 +1,7 @@
 #include "core/model/bert/torch/LoraLinear.h"
 
+#include "core/model/torch/CpuLinear.h"
+
 #include <cmath>
 
 namespace tagbench {
@@ -25,7 +27,7 @@ LoraLinearImpl::LoraLinearImpl(std::int64_t in, std::int64_t out, double initStd
 
 torch::Tensor LoraLinearImpl::forward(const torch::Tensor& input)
 {
-    torch::Tensor output = torch::linear(input, weight, bias);
+    torch::Tensor output = cpuLinear(input, weight, bias);
     if (!hasAdapter()) return output;
     const torch::Tensor x = m_dropout ? m_dropout->forward(input) : input;
     return output + torch::linear(torch::linear(x, m_loraA), m_loraB) * m_scale;

@@ -1,6 +1,7 @@
 #include "core/model/fasttext/torch/FastText.h"
 
 #include "core/model/fasttext/FastTextOptions.h"
+#include "core/model/torch/CpuLinear.h"
 #include "core/model/torch/PretrainedEmbedding.h"
 #include "core/train/torch/Optimizer.h"
 
@@ -41,7 +42,7 @@ Status FastTextImpl::prepareForTraining(const TrainingPreparation& preparation)
 
 torch::Tensor FastTextImpl::forward(const ModelBatch& batch)
 {
-    return m_output(m_bag(batch.tokens, batch.offsets));
+    return cpuLinear(m_bag(batch.tokens, batch.offsets), m_output->weight, m_output->bias);
 }
 
 torch::Tensor FastTextImpl::trainingForward(const ModelBatch& batch)
@@ -53,7 +54,7 @@ torch::Tensor FastTextImpl::trainingForward(const ModelBatch& batch)
         m_bagMeans = m_bag(batch.tokens, batch.offsets);
     }
     m_bagMeans.requires_grad_(true);
-    return m_output(m_bagMeans);
+    return cpuLinear(m_bagMeans, m_output->weight, m_output->bias);
 }
 
 void FastTextImpl::finishStep(const ModelBatch& batch, Optimizer& optimizer)

@@ -1,5 +1,6 @@
 #include "core/model/textcnn/torch/TextCnn.h"
 
+#include "core/model/torch/CpuLinear.h"
 #include "core/model/torch/PretrainedEmbedding.h"
 
 #include <algorithm>
@@ -78,8 +79,8 @@ torch::Tensor TextCnnImpl::forward(const ModelBatch& batch)
         pooled.push_back(kMaxPooling(feature, m_options.topKMaxPooling).flatten(1));
     }
     torch::Tensor features = m_dropout(torch::cat(pooled, 1));
-    if (m_hidden) features = m_dropout(torch::relu(m_hidden(features)));
-    return m_output(features);
+    if (m_hidden) features = m_dropout(torch::relu(cpuLinear(features, m_hidden->weight, m_hidden->bias)));
+    return cpuLinear(features, m_output->weight, m_output->bias);
 }
 
 } // namespace tagbench

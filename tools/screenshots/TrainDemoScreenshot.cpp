@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "tools/screenshots/TrainDemoScreenshot.h"
 
 #include "core/train/TrainConfig.h"

@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/demo/PredictWorker.h"
 
 #include "core/export/BundleExporter.h"

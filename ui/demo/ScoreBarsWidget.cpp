@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/demo/ScoreBarsWidget.h"
 
 #include "ui/widgets/ChartStyle.h"

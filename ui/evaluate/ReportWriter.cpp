@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/evaluate/ReportWriter.h"
 
 #include "core/eval/InteractiveEvaluator.h"

@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/export/ExportPage.h"
 
 #include "core/eval/InteractiveEvaluator.h"

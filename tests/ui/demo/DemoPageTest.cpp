@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "core/export/BundleExporter.h"
 #include "core/train/Trainer.h"
 #include "ui/demo/DemoPage.h"
@@ -36,7 +35,7 @@ private:
 void DemoPageTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    // Train a tiny model on the training engineer's fixture and pack it, as a user would.
+    // Train a tiny model on the tiny fixture in tests/data/train and pack it, as a user would.
     const std::string text = R"({"model": "FastText",
         "data": {"train": "train.jsonl", "dev": "dev.jsonl"},
         "FastText": {"word_ngrams": 1, "buckets": 0}, "embedding": {"dimension": 16},

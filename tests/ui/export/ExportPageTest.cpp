@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "core/eval/ScoreMatrix.h"
 #include "core/export/Bundle.h"
 #include "core/train/Trainer.h"

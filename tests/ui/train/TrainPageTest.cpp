@@ -29,7 +29,7 @@ namespace {
 
 constexpr int trainTimeoutMs = 240000;
 
-/// The training engineer's tiny fixture: six topics, 240 train / 60 dev / 60 test documents.
+/// The tiny fixture in tests/data/train: six topics, 240 train / 60 dev / 60 test documents.
 TrainConfig tinyConfig(const char* model, int epochs)
 {
     // Built as JSON (not a raw string literal: moc's tokenizer trips over those).

@@ -56,6 +56,11 @@ QString writeLargeDataset(const QTemporaryDir& dir, int documents)
     return file.write(content) == content.size() ? path : QString();
 }
 
+LabelDistributionChart* chartOf(const MainWindow& window)
+{
+    return window.findChild<LabelDistributionChart*>(QStringLiteral("distributionChart"));
+}
+
 QPushButton* buttonWithText(QWidget* parent, const QString& text)
 {
     for (QPushButton* button : parent->findChildren<QPushButton*>()) {
@@ -99,7 +104,7 @@ void MainWindowTest::openingAFixtureChartsItsLabelCounts()
     QVERIFY(!window.workspace()->isLoading());
 
     // The fixture is built so that label k is carried by exactly these many documents.
-    const LabelDistributionChart* chart = window.dataPage()->chart();
+    const LabelDistributionChart* chart = chartOf(window);
     QCOMPARE(chart->barValues(), (QVector<double>{80, 60, 30, 12, 1}));
     QCOMPARE(chart->barLabels(),
              (QStringList{QStringLiteral("资讯::新车上市"), QStringLiteral("资讯::新车报价"),
@@ -107,7 +112,7 @@ void MainWindowTest::openingAFixtureChartsItsLabelCounts()
                           QStringLiteral("资讯::召回")}));
 
     // The table shows the same counts and shares of the 150 documents.
-    const QAbstractItemModel* table = window.dataPage()->table()->model();
+    const QAbstractItemModel* table = window.findChild<QTableView*>(QStringLiteral("labelTable"))->model();
     QCOMPARE(table->rowCount(), 5);
     QCOMPARE(table->index(0, 0).data().toString(), QStringLiteral("资讯::新车上市"));
     QCOMPARE(table->index(0, 1).data().toString(), QStringLiteral("80"));
@@ -166,7 +171,7 @@ void MainWindowTest::badLinesLetTheUserChoose()
     QTRY_COMPARE(window.workspace()->datasets().size(), datasets);
     if (datasets == 1) {
         QCOMPARE(window.workspace()->datasets().first()->data().size(), std::size_t{4});
-        QCOMPARE(window.dataPage()->chart()->barValues(), (QVector<double>{2, 2, 1}));
+        QCOMPARE(chartOf(window)->barValues(), (QVector<double>{2, 2, 1}));
     }
 }
 
@@ -201,9 +206,11 @@ void MainWindowTest::closeDatasetRemovesIt()
     MainWindow window(&m_languages);
     window.openPath(fixture("labels-zh.jsonl"));
     QTRY_COMPARE(window.workspace()->datasets().size(), 1);
-    window.workspace()->remove(window.dataPage()->currentDataset());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);   // File > Close Dataset
     QCOMPARE(window.workspace()->datasets().size(), 0);
-    QVERIFY(window.dataPage()->chart()->barValues().isEmpty());
+    QVERIFY(chartOf(window)->barValues().isEmpty());
 }
 
 void MainWindowTest::cancellingAnImportKeepsTheOpenDataset_data()
@@ -227,7 +234,10 @@ void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
     window.openPath(fixture("labels-zh.jsonl"));
     QTRY_COMPARE(window.workspace()->datasets().size(), 1);
     const auto before = window.workspace()->datasets().first();
-    ImportProgressWidget* panel = window.importProgress();
+    auto* panel = window.findChild<ImportProgressWidget*>(QStringLiteral("importProgress"));
+    QVERIFY(panel);
+    auto* cancelButton = panel->findChild<QPushButton*>(QStringLiteral("importCancel"));
+    QVERIFY(cancelButton);
     QVERIFY(!panel->isVisible());
 
     // Hold the loader inside its first progress report with documents read, so that the window
@@ -258,7 +268,7 @@ void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
     QCOMPARE(panel->fileText(), QStringLiteral("Importing large-import.jsonl"));
     QVERIFY2(panel->documentsText().endsWith(QStringLiteral(" documents")), qPrintable(panel->documentsText()));
     QVERIFY(progress.count() >= 2);   // the start, then the first chunk
-    QVERIFY(panel->cancelButton()->isVisible());
+    QVERIFY(cancelButton->isVisible());
     if (!escape) {
         const QString shots = QStringLiteral(TAGBENCH_BINARY_DIR "/screenshots");
         QDir().mkpath(shots);
@@ -277,7 +287,7 @@ void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
     if (escape)
         QTest::keyClick(&window, Qt::Key_Escape);
     else
-        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        QTest::mouseClick(cancelButton, Qt::LeftButton);
     QVERIFY(!window.workspace()->isLoading());
     QVERIFY(!panel->isVisible());
     QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Import cancelled: large-import.jsonl was not opened."));

@@ -38,7 +38,8 @@ struct ReviewItem {
 class ReviewItemModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, IssueColumn, GoldColumn, PredictedColumn, DecisionColumn, ColumnCount };
+    // The decision comes third so that it is in view without scrolling past long label lists.
+    enum Column { IdColumn, IssueColumn, DecisionColumn, GoldColumn, PredictedColumn, ColumnCount };
     /// Scores this close to a threshold count as low confidence.
     static constexpr float lowConfidenceMargin = 0.1f;
     /// A gold label scored below this, or a non-gold label above 1 - this, suggests a label error.
@@ -53,7 +54,8 @@ public:
     void setFilter(unsigned issues, int label);
     /// Decisions already recorded, by score-matrix row.
     void setDecisions(QHash<qint64, ReviewDecision> decisions);
-    void setDecision(std::size_t row, ReviewDecision decision);
+    /// nullopt: the row has no decision (any more).
+    void setDecision(std::size_t row, std::optional<ReviewDecision> decision);
 
     const ReviewItem& item(int modelRow) const { return m_items[m_visible[static_cast<std::size_t>(modelRow)]]; }
     /// Model row of a score-matrix row, or -1 when filtered out.

@@ -3,6 +3,7 @@
 #include "core/model/ModelRegistry.h"
 #include "core/text/ScriptMix.h"
 #include "ui/train/ModelOptionsEditor.h"
+#include "ui/widgets/FileDialogs.h"
 #include "ui/widgets/WheelGuard.h"
 
 #include <QCheckBox>
@@ -11,7 +12,6 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -223,7 +223,7 @@ TrainConfigForm::TrainConfigForm(QWidget* parent)
     folderLayout->addWidget(m_browseRunFolder);
     m_outputForm->addRow(new QLabel(this), folderRow);
     connect(m_browseRunFolder, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the New Run"), m_runFolder->text());
+        const QString dir = FileDialogs::directory(this, tr("Folder for the New Run"));
         if (!dir.isEmpty())
             m_runFolder->setText(QDir::toNativeSeparators(dir));
     });
@@ -317,13 +317,14 @@ QWidget* TrainConfigForm::fileRow(QComboBox* box, bool optional)
     if (optional)
         box->lineEdit()->setClearButtonEnabled(true);
     auto* browse = new QToolButton(row);
+    browse->setObjectName(box->objectName() + QStringLiteral("Browse"));
     browse->setText(QStringLiteral("…"));
+    m_browseButtons.push_back(browse);
     layout->addWidget(box, 1);
     layout->addWidget(browse);
     connect(browse, &QToolButton::clicked, this, [this, box] {
-        const QString file = QFileDialog::getOpenFileName(
-            this, tr("Choose Dataset File"), QFileInfo(box->currentText()).absolutePath(),
-            tr("Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)"));
+        const QString file = FileDialogs::openFile(this, tr("Choose Dataset File"),
+                                                   tr("Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)"));
         if (!file.isEmpty())
             box->setEditText(QDir::toNativeSeparators(file));
     });
@@ -460,6 +461,21 @@ QString TrainConfigForm::tokenizerNote() const
     return m_tokenizerNote->text();
 }
 
+QByteArray TrainConfigForm::settingsJson() const
+{
+    return QByteArray::fromStdString(document().dump());
+}
+
+bool TrainConfigForm::setSettingsJson(const QByteArray& json)
+{
+    const auto parsed = TrainConfig::parse(json.toStdString(), "settings", QFile::encodeName(QDir::currentPath()).toStdString(),
+                                           TrainConfig::Files::MayBeMissing);
+    if (!parsed)
+        return false;
+    setConfig(*parsed);
+    return true;
+}
+
 void TrainConfigForm::updateTaskRows()
 {
     // Single-label trains with softmax cross-entropy: BCE options do not apply.
@@ -535,9 +551,11 @@ void TrainConfigForm::retranslateUi()
     setRowLabel(m_modelForm, m_model, tr("Network:"));
     m_model->setToolTip(tr("The kind of model to train"));
     setRowLabel(m_modelForm, m_task, tr("Task:"));
+    m_task->setToolTip(tr("Whether a document may have any number of labels or exactly one"));
     m_task->setItemText(0, tr("Multi-label (any number of labels)"));
     m_task->setItemText(1, tr("Single-label (exactly one label)"));
     setRowLabel(m_modelForm, m_device, tr("Device:"));
+    m_device->setToolTip(tr("Where the network trains"));
     m_device->setItemText(0, tr("Automatic (GPU when available)"));
     m_device->setItemText(1, tr("CPU"));
     m_device->setItemText(2, tr("CUDA GPU"));
@@ -581,6 +599,7 @@ void TrainConfigForm::retranslateUi()
     setRowLabel(m_trainForm, m_optimizer, tr("Optimizer:"));
     m_optimizer->setToolTip(tr("adam suits TextCNN; sgd with a linear schedule is fastText's own"));
     setRowLabel(m_trainForm, m_loss, tr("Loss:"));
+    m_loss->setToolTip(tr("Focal loss puts more weight on labels the model still gets wrong"));
     m_loss->setItemText(0, tr("Binary cross-entropy"));
     m_loss->setItemText(1, tr("Focal loss (rare labels)"));
     setRowLabel(m_trainForm, m_posWeight, tr("Positive weight:"));
@@ -607,6 +626,10 @@ void TrainConfigForm::retranslateUi()
     m_runFolder->setPlaceholderText(tr("Automatic (a new folder per run)"));
     m_runFolder->setToolTip(tr("Where the run's model, metrics and scores are written"));
     m_browseRunFolder->setText(tr("Browse…"));
+    m_browseRunFolder->setToolTip(tr("Choose the folder for the new run"));
+    for (QToolButton* browse : m_browseButtons)
+        browse->setToolTip(tr("Choose a dataset file"));
+    m_json->setToolTip(tr("Every setting of the training config; Apply JSON fills the form from it"));
     m_loadConfig->setText(tr("Load Config…"));
     m_loadConfig->setToolTip(tr("Fill the form from a config.json (e.g. of an earlier run)"));
     m_defaults->setText(tr("Restore Defaults"));

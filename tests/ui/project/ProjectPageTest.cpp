@@ -69,7 +69,7 @@ void ProjectPageTest::datasetsAndRunsOpenedWithAProjectAreRecorded()
     QVERIFY(writeRun(runDir));
     {
         MainWindow window(&m_languages);
-        QVERIFY(window.projectPage()->openProject(projectPath));
+        window.openPath(projectPath);
         QVERIFY(window.project()->isOpen());
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("cars")));
 
@@ -78,7 +78,7 @@ void ProjectPageTest::datasetsAndRunsOpenedWithAProjectAreRecorded()
         QCOMPARE(window.project()->datasets().size(), std::size_t{1});
         QCOMPARE(window.project()->datasets()[0].documents, 150);
         QCOMPARE(window.project()->datasets()[0].labels, 5);
-        QCOMPARE(window.projectPage()->datasetTable()->rowCount(), 1);
+        QCOMPARE(window.findChild<QTableWidget*>(QStringLiteral("projectDatasets"))->rowCount(), 1);
 
         // The same file again is the same dataset (content hash), not a second record.
         window.openPath(fixture("labels-zh.jsonl"));
@@ -89,7 +89,7 @@ void ProjectPageTest::datasetsAndRunsOpenedWithAProjectAreRecorded()
         QTRY_VERIFY(window.evaluation()->hasRun());
         QCOMPARE(window.project()->runs().size(), std::size_t{1});
         QCOMPARE(window.project()->runs()[0].modelType, std::string("FastText"));
-        QCOMPARE(window.projectPage()->runTable()->rowCount(), 1);
+        QCOMPARE(window.findChild<QTableWidget*>(QStringLiteral("projectRuns"))->rowCount(), 1);
     }
     // Everything is in the file: a fresh session sees it.
     ProjectSession reopened;

@@ -1,5 +1,6 @@
 // tagbench-cli ensemble: combine runs on one split (mean, intersection, union, two-stage).
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/RunCommandSupport.h"
 #include "app/cli/Commands.h"
 #include "core/eval/Ensemble.h"
@@ -39,29 +40,26 @@ int runEnsemble(const std::vector<std::string>& arguments, std::ostream& out, st
 {
     std::vector<std::string> rest = arguments;
     const std::vector<std::string> runs = takeRuns(rest);
-    auto parsed = CliArgs::parse(rest, {"split", "mode", "threshold", "top-k", "binary-run", "label"}, {"help"});
-    if (!parsed) return usage(err, "ensemble", parsed.message(), kEnsembleHelp);
-    const CliArgs& args = *parsed;
-    if (args.has("help")) {
-        out << kEnsembleHelp;
-        return 0;
-    }
+    const CommandLine commandLine =
+        parseCommandLine(rest, "ensemble", kEnsembleHelp, {"split", "mode", "threshold", "top-k", "binary-run", "label"}, {}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& args = *commandLine.args;
     auto split = splitName(args);
-    if (!split) return usage(err, "ensemble", split.message(), kEnsembleHelp);
+    if (!split) return usageError(err, "ensemble", split.message(), kEnsembleHelp);
     const bool twoStage = args.has("binary-run");
     if (twoStage && (runs.size() != 1 || args.value("label").empty()))
-        return usage(err, "ensemble", "two-stage needs one --run, --binary-run and --label", kEnsembleHelp);
-    if (!twoStage && runs.size() < 2) return usage(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
+        return usageError(err, "ensemble", "two-stage needs one --run, --binary-run and --label", kEnsembleHelp);
+    if (!twoStage && runs.size() < 2) return usageError(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
     const std::string mode = args.value("mode", "mean");
     if (mode != "mean" && mode != "intersection" && mode != "union")
-        return usage(err, "ensemble", "--mode must be mean, intersection or union", kEnsembleHelp);
+        return usageError(err, "ensemble", "--mode must be mean, intersection or union", kEnsembleHelp);
     char* end = nullptr;
     const std::string thresholdText = args.value("threshold", "0.5");
     const float threshold = std::strtof(thresholdText.c_str(), &end);
-    if (thresholdText.empty() || *end != '\0') return usage(err, "ensemble", "--threshold needs a number", kEnsembleHelp);
+    if (thresholdText.empty() || *end != '\0') return usageError(err, "ensemble", "--threshold needs a number", kEnsembleHelp);
     const std::string topKText = args.value("top-k", "0");
     const long topK = std::strtol(topKText.c_str(), &end, 10);
-    if (topKText.empty() || *end != '\0' || topK < 0) return usage(err, "ensemble", "--top-k needs an integer >= 0", kEnsembleHelp);
+    if (topKText.empty() || *end != '\0' || topK < 0) return usageError(err, "ensemble", "--top-k needs an integer >= 0", kEnsembleHelp);
 
     std::vector<RunUnderRule> loaded;
     for (const auto& dir : runs) {

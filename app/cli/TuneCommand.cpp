@@ -1,5 +1,6 @@
 // tagbench-cli tune: choose the decision rule (thresholds, top-k) of a run on its dev scores.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "core/eval/InteractiveEvaluator.h"
 #include "core/eval/Metrics.h"
@@ -116,21 +117,13 @@ Result<TuneOptions> tuneOptions(const CliArgs& args, const DecisionRule& before)
 
 int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(arguments, {"run", "objective", "min-support", "top-k", "max-top-k"},
-                                 {"per-label", "at-least-one", "dry-run", "help"});
-    if (!parsed) {
-        err << "tagbench-cli tune: " << parsed.message() << '\n' << kTuneHelp;
-        return 2;
-    }
-    const CliArgs& args = *parsed;
-    if (args.has("help")) {
-        out << kTuneHelp;
-        return 0;
-    }
+    const CommandLine commandLine = parseCommandLine(arguments, "tune", kTuneHelp, {"run", "objective", "min-support", "top-k", "max-top-k"},
+                                              {"per-label", "at-least-one", "dry-run"}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& args = *commandLine.args;
     const std::string runDir = args.value("run");
     if (runDir.empty() || !args.positionals().empty()) {
-        err << "tagbench-cli tune: give the run directory with --run RUN_DIR\n" << kTuneHelp;
-        return 2;
+        return usageError(err, "tune", "give the run directory with --run RUN_DIR", kTuneHelp);
     }
     const auto fail = [&](const std::string& message) {
         err << "tagbench-cli tune: " << message << '\n';

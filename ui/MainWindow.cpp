@@ -146,7 +146,6 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     m_importProgress = new ImportProgressWidget(this);
-    m_importProgress->setObjectName(QStringLiteral("importProgress"));
     connect(m_importProgress, &ImportProgressWidget::cancelRequested, this, &MainWindow::cancelImport);
     statusBar()->addPermanentWidget(m_importProgress);
     // Only while importing, so that Esc keeps its meaning everywhere else.

@@ -9,6 +9,7 @@
 #include "ui/evaluate/RunFacts.h"
 #include "ui/widgets/FileDialogs.h"
 #include "ui/widgets/WheelGuard.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QSlider>
 #include <QSortFilterProxyModel>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -207,7 +209,12 @@ QWidget* EvaluatePage::createControls()
     connect(m_session->undoStack(), &QUndoStack::canRedoChanged, m_redo, &QToolButton::setEnabled);
     m_save = new QPushButton(style()->standardIcon(QStyle::SP_DialogSaveButton), QString(), m_ruleBox);
     m_save->setObjectName(QStringLiteral("saveRule"));
-    m_save->setShortcut(QKeySequence::Save);
+    // Ctrl+S while this page is on screen (the button's own shortcut is its Alt mnemonic).
+    auto* saveKey = new QShortcut(QKeySequence::Save, this);
+    connect(saveKey, &QShortcut::activated, this, [this] {
+        if (m_save->isEnabled())
+            saveRule();
+    });
     rule->addWidget(m_thresholdLabel, 0, 0);
     rule->addWidget(m_slider, 0, 1);
     rule->addWidget(m_thresholdSpin, 0, 2);
@@ -415,7 +422,7 @@ void EvaluatePage::updateSummary()
            " &nbsp; %5 documents, %6 without any label · rule from %7%8")
             .arg(number(m.precision), number(m.recall), number(m.f1), number(m.macroF1),
                  locale.toString(m.documents), locale.toString(m.documentsWithoutPrediction),
-                 m_session->run()->ruleSource.toHtmlEscaped(),
+                 CoreNames::ruleSource(m_session->run()->ruleSource).toHtmlEscaped(),
                  m_session->undoStack()->isClean() ? QString() : tr(" (edited, not saved)")));
 }
 
@@ -545,8 +552,8 @@ void EvaluatePage::retranslateUi()
     m_compare->setText(tr("Compare with Run…"));
     m_compare->setToolTip(tr("Compare this run, per label, with another run on the same split"));
     m_splitLabel->setText(tr("S&plit:"));
-    m_split->setItemText(0, RunFacts::splitName(QStringLiteral("dev")));
-    m_split->setItemText(1, RunFacts::splitName(QStringLiteral("test")));
+    m_split->setItemText(0, CoreNames::split(QStringLiteral("dev")));
+    m_split->setItemText(1, CoreNames::split(QStringLiteral("test")));
     m_split->setToolTip(tr("The scores evaluated: dev to tune, test to check; the rule being edited stays"));
     m_openRun->setToolTip(tr("Open another training run folder"));
     m_placeholderOpen->setToolTip(tr("Open a training run folder"));
@@ -567,7 +574,7 @@ void EvaluatePage::retranslateUi()
     m_topK->setToolTip(tr("At most this many labels per document (0: no limit)"));
     m_atLeastOne->setText(tr("At least &one label per document"));
     m_save->setText(tr("&Save Rule"));
-    m_save->setToolTip(tr("Write the rule to rule.json in the run folder"));
+    m_save->setToolTip(tr("Write the rule to rule.json in the run folder (Ctrl+S)"));
     m_optimiserBox->setTitle(tr("Optimiser"));
     m_objectiveLabel->setText(tr("&Maximise:"));
     m_objective->setItemText(F1Objective, tr("F1"));

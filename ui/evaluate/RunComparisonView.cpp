@@ -1,6 +1,7 @@
 #include "ui/evaluate/RunComparisonView.h"
 
 #include "ui/widgets/ChartStyle.h"
+#include "ui/widgets/CoreNames.h"
 #include "ui/evaluate/EvaluationSession.h"
 #include "ui/evaluate/RunCompareWorker.h"
 #include "ui/evaluate/RunComparisonModel.h"
@@ -156,7 +157,7 @@ void RunComparisonView::retranslateUi()
     if (data) {
         m_runs->setText(tr("A: %1 (current rule)\nB: %2 (%3)\nSplit: %4")
                             .arg(QDir::toNativeSeparators(data->runDirA), QDir::toNativeSeparators(data->runDirB),
-                                 data->ruleSourceB, data->split));
+                                 CoreNames::ruleSource(data->ruleSourceB), CoreNames::split(data->split)));
     } else if (!m_pendingRunB.isEmpty()) {
         m_runs->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_pendingRunB)));
     } else {

@@ -2,6 +2,7 @@
 
 #include "core/train/TrainConfig.h"
 #include "ui/train/ModelOptionsEditor.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <nlohmann/json.hpp>
 
@@ -87,7 +88,7 @@ QVector<RunFact> RunFacts::fromConfig(const QByteArray& configJson)
     const TrainConfig& c = *parsed;
     const QLocale locale;
     QVector<RunFact> facts;
-    facts.push_back({tr("Model"), modelName(QString::fromStdString(c.model.kind), QString::fromStdString(taskKindName(c.model.task)))});
+    facts.push_back({tr("Model"), CoreNames::model(QString::fromStdString(c.model.kind), QString::fromStdString(taskKindName(c.model.task)))});
 
     QStringList network;
     if (c.model.embeddingDim > 0)
@@ -100,7 +101,7 @@ QVector<RunFact> RunFacts::fromConfig(const QByteArray& configJson)
     if (!network.isEmpty())
         facts.push_back({tr("Network"), network.join(separator)});
 
-    QStringList tokenizer{tokenizerName(QString::fromStdString(c.tokenizer.kind))};
+    QStringList tokenizer{CoreNames::tokenizer(QString::fromStdString(c.tokenizer.kind))};
     if (c.tokenizer.lowercase)
         tokenizer << tr("lowercase");
     if (c.tokenizer.minCount > 1)
@@ -139,7 +140,7 @@ QVector<RunFact> RunFacts::fromSummary(const QByteArray& runJson)
         facts.push_back({tr("Test"), tr("micro-F1 %1, macro-F1 %2")
                                          .arg(locale.toString(run.value(QLatin1String("test_micro_f1")).toDouble(), 'f', 4),
                                               locale.toString(run.value(QLatin1String("test_macro_f1")).toDouble(), 'f', 4))});
-    QString device = deviceName(run.value(QLatin1String("device")).toString().section(QLatin1Char(' '), 0, 0));
+    QString device = CoreNames::device(run.value(QLatin1String("device")).toString().section(QLatin1Char(' '), 0, 0));
     if (run.value(QLatin1String("device")).toString().startsWith(QLatin1String("cpu")) && run.contains(QLatin1String("threads")))
         device = tr("%1, %n thread(s)", nullptr, run.value(QLatin1String("threads")).toInt()).arg(device);
     const double seconds = run.value(QLatin1String("seconds")).toObject().value(QLatin1String("total")).toDouble();
@@ -168,62 +169,8 @@ QString RunFacts::summaryLine(const QByteArray& runJson)
     if (!run.value(QLatin1String("test_performance")).toString().isEmpty())
         parts << tr("test micro-F1 %1").arg(QLocale().toString(run.value(QLatin1String("test_micro_f1")).toDouble(), 'f', 4));
     if (run.contains(QLatin1String("device")))
-        parts << deviceName(run.value(QLatin1String("device")).toString().section(QLatin1Char(' '), 0, 0));
+        parts << CoreNames::device(run.value(QLatin1String("device")).toString().section(QLatin1Char(' '), 0, 0));
     return parts.join(separator);
-}
-
-QString RunFacts::tokenizerName(const QString& kind)
-{
-    if (kind == QLatin1String("char"))
-        return tr("characters");
-    if (kind == QLatin1String("word"))
-        return tr("words");
-    if (kind == QLatin1String("sentencepiece") || kind == QLatin1String("spm"))
-        return tr("SentencePiece pieces");
-    return kind;
-}
-
-QString RunFacts::splitName(const QString& split)
-{
-    if (split == QLatin1String("train"))
-        return tr("train");
-    if (split == QLatin1String("dev"))
-        return tr("dev");
-    if (split == QLatin1String("test"))
-        return tr("test");
-    return split;
-}
-
-QString RunFacts::statusName(RunStatus status)
-{
-    switch (status) {
-    case RunStatus::Created: return tr("created");
-    case RunStatus::Running: return tr("running");
-    case RunStatus::Finished: return tr("finished");
-    case RunStatus::Failed: return tr("failed");
-    case RunStatus::Cancelled: return tr("cancelled");
-    }
-    return {};
-}
-
-QString RunFacts::deviceName(const QString& device)
-{
-    if (device == QLatin1String("cpu"))
-        return tr("the CPU");
-    if (device.startsWith(QLatin1String("cuda"))) {
-        const QString index = device.section(QLatin1Char(':'), 1, 1);
-        return tr("GPU %1").arg(index.isEmpty() ? QStringLiteral("0") : index);
-    }
-    return device;
-}
-
-QString RunFacts::modelName(const QString& kind, const QString& task)
-{
-    if (task == QLatin1String("single_label"))
-        return tr("%1, single-label").arg(kind);
-    if (task == QLatin1String("multi_label"))
-        return tr("%1, multi-label").arg(kind);
-    return kind;
 }
 
 QString RunFacts::duration(double seconds)

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "core/storage/ProjectRecords.h"
-
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
@@ -33,16 +31,6 @@ public:
     /// run.json in one line for tables ("best epoch 12 · best dev micro-F1 0.9312 · the CPU").
     static QString summaryLine(const QByteArray& runJson);
 
-    /// "Characters", "Words", "SentencePiece pieces" for a tokenizer kind name.
-    static QString tokenizerName(const QString& kind);
-    /// "train", "dev", "test" in words.
-    static QString splitName(const QString& split);
-    /// A project's run status ("finished") in words.
-    static QString statusName(RunStatus status);
-    /// A device as core names it ("cpu", "cuda:0") in words.
-    static QString deviceName(const QString& device);
-    /// "TextCNN, multi-label" for a model kind and core's task name.
-    static QString modelName(const QString& kind, const QString& task);
     /// "45 s", "3 min 12 s", "2 h 5 min".
     static QString duration(double seconds);
 };

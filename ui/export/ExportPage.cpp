@@ -9,6 +9,7 @@
 #include "ui/project/ProjectSession.h"
 #include "ui/widgets/FileDialogs.h"
 #include "ui/widgets/WheelGuard.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -251,11 +252,11 @@ ReportData ExportPage::reportData(bool dated) const
     ReportData data = ReportData::collect(*m_evaluation->evaluator(), m_evaluation->labelNames(), checkedCurveLabels());
     data.title = tr("Evaluation report: %1").arg(QFileInfo(run->runDir).fileName());
     data.subtitle = dated ? tr("%1 · split %2 · %3")
-                                .arg(QDir::toNativeSeparators(run->runDir), RunFacts::splitName(run->split),
+                                .arg(QDir::toNativeSeparators(run->runDir), CoreNames::split(run->split),
                                      QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat))
-                          : tr("%1 · split %2").arg(QDir::toNativeSeparators(run->runDir), RunFacts::splitName(run->split));
+                          : tr("%1 · split %2").arg(QDir::toNativeSeparators(run->runDir), CoreNames::split(run->split));
     data.facts = RunFacts::ofRunFolder(run->runDir);
-    data.facts.push_back({tr("Decision rule"), tr("from %1%2").arg(run->ruleSource, m_evaluation->undoStack()->isClean()
+    data.facts.push_back({tr("Decision rule"), tr("from %1%2").arg(CoreNames::ruleSource(run->ruleSource), m_evaluation->undoStack()->isClean()
                                                                                           ? QString()
                                                                                           : tr(", edited and not saved"))});
     return data;
@@ -360,7 +361,7 @@ void ExportPage::updateReportState()
     m_curveLabels->setEnabled(ready);
     if (ready) {
         m_reportSource->setText(tr("Report of %1 (split %2) with the rule currently set on the Evaluate page.")
-                                    .arg(QFileInfo(m_evaluation->run()->runDir).fileName(), RunFacts::splitName(m_evaluation->run()->split)));
+                                    .arg(QFileInfo(m_evaluation->run()->runDir).fileName(), CoreNames::split(m_evaluation->run()->split)));
     } else {
         m_reportSource->setText(tr("Open a run on the Evaluate page to export its evaluation report."));
         m_preview->setText(tr("No run is open."));
@@ -402,6 +403,13 @@ void ExportPage::retranslateUi()
     m_bundleGroup->setTitle(tr("Model bundle"));
     m_runLabel->setText(tr("Run folder:"));
     m_browseRun->setText(tr("Browse…"));
+    m_browseRun->setToolTip(tr("Choose a training run folder"));
+    m_run->setToolTip(tr("The training run folder to pack; the run open on the Evaluate page is offered first"));
+    m_output->setToolTip(tr("Where the bundle is written; empty: model.tagbench in the run folder"));
+    m_browseOutput->setToolTip(tr("Choose the bundle file"));
+    m_pdf->setToolTip(tr("Write the report as a multi-page PDF document"));
+    m_png->setToolTip(tr("Write the report's overview as one PNG image"));
+    m_curveLabels->setToolTip(tr("Tick the labels whose precision-recall curves the report shows"));
     m_outputLabel->setText(tr("Bundle file:"));
     m_browseOutput->setText(tr("Save As…"));
     m_export->setText(tr("Export Bundle"));

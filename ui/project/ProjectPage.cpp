@@ -5,6 +5,7 @@
 #include "ui/data/Workspace.h"
 #include "ui/evaluate/RunFacts.h"
 #include "ui/widgets/FileDialogs.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -138,7 +139,7 @@ ProjectPage::ProjectPage(ProjectSession* project, Workspace* workspace, QWidget*
     m_addRun = new QPushButton(m_runBox);
     m_addRun->setObjectName(QStringLiteral("addRun"));
     m_openRun = new QPushButton(m_runBox);
-    m_openRun->setObjectName(QStringLiteral("evaluateRun"));
+    m_openRun->setObjectName(QStringLiteral("evaluateProjectRun"));
     m_removeRun = new QPushButton(m_runBox);
     m_removeRun->setObjectName(QStringLiteral("removeRun"));
     auto* runButtons = new QHBoxLayout;
@@ -264,8 +265,8 @@ void ProjectPage::refresh()
         name->setData(pathRole, path);
         name->setToolTip(path);
         m_datasets->setItem(row, 0, name);
-        m_datasets->setItem(row, 1, new QTableWidgetItem(RunFacts::splitName(QString::fromStdString(d.split))));
-        m_datasets->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(d.format)));
+        m_datasets->setItem(row, 1, new QTableWidgetItem(CoreNames::split(QString::fromStdString(d.split))));
+        m_datasets->setItem(row, 2, new QTableWidgetItem(CoreNames::datasetFormat(QString::fromStdString(d.format))));
         m_datasets->setItem(row, 3, new QTableWidgetItem(locale.toString(static_cast<qint64>(d.documents))));
         m_datasets->setItem(row, 4, new QTableWidgetItem(locale.toString(static_cast<qint64>(d.labels))));
         m_datasets->setItem(row, 5, new QTableWidgetItem(dateText(d.addedAt)));
@@ -282,7 +283,7 @@ void ProjectPage::refresh()
         name->setToolTip(dir);
         m_runs->setItem(row, 0, name);
         m_runs->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(r.modelType)));
-        m_runs->setItem(row, 2, new QTableWidgetItem(RunFacts::statusName(r.status)));
+        m_runs->setItem(row, 2, new QTableWidgetItem(CoreNames::runStatus(r.status)));
         m_runs->setItem(row, 3, new QTableWidgetItem(dateText(r.createdAt)));
         auto* summary = new QTableWidgetItem(RunFacts::summaryLine(QByteArray::fromStdString(r.metricsJson)));
         QStringList facts;

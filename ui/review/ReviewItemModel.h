@@ -16,13 +16,15 @@ class ScoreMatrix;
 
 namespace tagbench::ui {
 
-/// What is wrong (or doubtful) about one document's prediction.
-enum ReviewIssue : unsigned {
-    NoIssue = 0,
-    FalsePositive = 1u << 0,        ///< a predicted label that is not gold
-    FalseNegative = 1u << 1,        ///< a gold label that was not predicted
-    LowConfidence = 1u << 2,        ///< some label scores within the margin of its threshold
-    SuspectedLabelError = 1u << 3,  ///< the model is very sure the gold set is wrong
+/// What is wrong (or doubtful) about one document's prediction; the flags combine. (Plain
+/// values: lupdate's parser loses the namespace of the file after "enum X : unsigned", and with
+/// it the context of the model's translations.)
+enum ReviewIssue {
+    NoIssue = 0x0,
+    FalsePositive = 0x1,        ///< a predicted label that is not gold
+    FalseNegative = 0x2,        ///< a gold label that was not predicted
+    LowConfidence = 0x4,        ///< some label scores within the margin of its threshold
+    SuspectedLabelError = 0x8,  ///< the model is very sure the gold set is wrong
 };
 
 /// One scored document with its gold and predicted labels under the current rule.

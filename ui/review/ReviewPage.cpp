@@ -11,6 +11,7 @@
 #include "ui/review/ReviewSession.h"
 #include "ui/widgets/FileDialogs.h"
 #include "ui/widgets/WheelGuard.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -94,10 +95,10 @@ ReviewPage::ReviewPage(ReviewSession* review, EvaluationSession* session, Projec
     auto* bar = new QHBoxLayout;
     m_filterLabel = new QLabel(m_content);
     m_issueFilter = new QComboBox(m_content);
-    m_issueFilter->setObjectName(QStringLiteral("issueFilter"));
+    m_issueFilter->setObjectName(QStringLiteral("reviewIssueFilter"));
     m_issueFilter->addItems({QString(), QString(), QString(), QString(), QString(), QString()});
     m_labelFilter = new QComboBox(m_content);
-    m_labelFilter->setObjectName(QStringLiteral("labelFilter"));
+    m_labelFilter->setObjectName(QStringLiteral("reviewLabelFilter"));
     m_labelFilter->setMinimumContentsLength(18);
     m_count = new QLabel(m_content);
     m_count->setObjectName(QStringLiteral("reviewCount"));
@@ -216,7 +217,7 @@ void ReviewPage::reload()
     // note stays until the split changes again.
     if (runDir != m_shownRun || split != m_shownSplit) {
         const bool switchedElsewhere = runDir == m_shownRun && !m_shownSplit.isEmpty() && !m_switchingHere;
-        m_splitNote->setText(switchedElsewhere ? tr("Now reviewing the %1 split: it was switched on the Evaluate page.").arg(RunFacts::splitName(split))
+        m_splitNote->setText(switchedElsewhere ? tr("Now reviewing the %1 split: it was switched on the Evaluate page.").arg(CoreNames::split(split))
                                                : QString());
         m_splitNote->setVisible(switchedElsewhere);
         m_switchingHere = false;
@@ -335,7 +336,7 @@ void ReviewPage::showCurrent()
     const QString text = m_dataset && doc != m_documentById.constEnd()
                              ? fromView(m_dataset->data().text(*doc))
                              : tr("Document %1. Its text is shown once the %2 dataset file is open on the Data page.")
-                                   .arg(QString::fromStdString(id), RunFacts::splitName(m_session->run()->split));
+                                   .arg(QString::fromStdString(id), CoreNames::split(m_session->run()->split));
     m_detail->showDocument(scores, item, text, m_review->correction(item.row));
 }
 
@@ -390,7 +391,7 @@ bool ReviewPage::exportCorrected(const QString& path, QString* error)
     if (!m_session->hasRun())
         return fail(tr("No run is loaded."));
     if (!m_dataset)
-        return fail(tr("Open the %1 dataset file on the Data page first: the export needs the texts.").arg(RunFacts::splitName(m_session->run()->split)));
+        return fail(tr("Open the %1 dataset file on the Data page first: the export needs the texts.").arg(CoreNames::split(m_session->run()->split)));
     const auto counts = m_review->exportCorrected(path, [this](const QString& id) {
         return fromView(m_dataset->data().text(m_documentById.value(id)));
     });
@@ -457,8 +458,8 @@ void ReviewPage::retranslateUi()
 {
     m_placeholder->setText(tr("No run loaded.\n\nOpen a training run (File > Open Run…) to review its predictions."));
     m_splitLabel->setText(tr("S&plit:"));
-    m_split->setItemText(0, RunFacts::splitName(QStringLiteral("dev")));
-    m_split->setItemText(1, RunFacts::splitName(QStringLiteral("test")));
+    m_split->setItemText(0, CoreNames::split(QStringLiteral("dev")));
+    m_split->setItemText(1, CoreNames::split(QStringLiteral("test")));
     m_split->setToolTip(tr("The split reviewed; the Evaluate page switches with it"));
     m_filterLabel->setText(tr("Show:"));
     m_issueFilter->setItemText(0, tr("All documents"));

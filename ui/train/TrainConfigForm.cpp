@@ -3,6 +3,7 @@
 #include "core/model/ModelRegistry.h"
 #include "core/text/ScriptMix.h"
 #include "ui/train/ModelOptionsEditor.h"
+#include "ui/widgets/CoreNames.h"
 #include "ui/widgets/FileDialogs.h"
 #include "ui/widgets/WheelGuard.h"
 
@@ -85,7 +86,8 @@ TrainConfigForm::TrainConfigForm(QWidget* parent)
     for (const auto& kind : ModelRegistry::instance().kinds()) {
         const QString name = QString::fromStdString(kind->name());
         m_model->addItem(name, name);
-        m_model->setItemData(m_model->count() - 1, QString::fromStdString(kind->summary()), Qt::ToolTipRole);
+        m_model->setItemData(m_model->count() - 1, CoreNames::modelSummary(name, QString::fromStdString(kind->summary())),
+                             Qt::ToolTipRole);
     }
     m_modelSummary = new QLabel(this);
     m_modelSummary->setWordWrap(true);
@@ -358,7 +360,7 @@ void TrainConfigForm::setConfig(const TrainConfig& c)
     const QString kind = QString::fromStdString(c.model.kind);
     selectData(m_model, kind);
     const ModelKind* modelKind = ModelRegistry::instance().find(c.model.kind);
-    m_modelSummary->setText(modelKind ? QString::fromStdString(modelKind->summary()) : QString());
+    m_modelSummary->setText(modelKind ? CoreNames::modelSummary(kind, QString::fromStdString(modelKind->summary())) : QString());
     selectData(m_task, QString::fromStdString(taskKindName(c.model.task)));
     m_train->setEditText(QDir::toNativeSeparators(QString::fromStdString(c.data.train)));
     m_dev->setEditText(QDir::toNativeSeparators(QString::fromStdString(c.data.dev)));
@@ -547,6 +549,14 @@ void TrainConfigForm::setRunFolder(const QString& folder)
 
 void TrainConfigForm::retranslateUi()
 {
+    for (int i = 0; i < m_model->count(); ++i) {
+        const QString name = m_model->itemData(i).toString();
+        const ModelKind* kind = ModelRegistry::instance().find(name.toStdString());
+        m_model->setItemData(i, CoreNames::modelSummary(name, kind ? QString::fromStdString(kind->summary()) : QString()),
+                             Qt::ToolTipRole);
+    }
+    if (const ModelKind* kind = ModelRegistry::instance().find(m_model->currentData().toString().toStdString()))
+        m_modelSummary->setText(CoreNames::modelSummary(m_model->currentData().toString(), QString::fromStdString(kind->summary())));
     m_modelGroup->setTitle(tr("Model"));
     setRowLabel(m_modelForm, m_model, tr("Network:"));
     m_model->setToolTip(tr("The kind of model to train"));

@@ -6,6 +6,7 @@
 #include "ui/train/TrainConfigForm.h"
 #include "ui/train/TrainCurvesWidget.h"
 #include "ui/data/Workspace.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -126,7 +127,7 @@ TrainPage::TrainPage(TrainQueue* queue, Workspace* workspace, ProjectSession* pr
     m_resumeFolder = new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), right);
     m_resumeFolder->setObjectName(QStringLiteral("resumeFolder"));
     m_evaluate = new QPushButton(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString(), right);
-    m_evaluate->setObjectName(QStringLiteral("evaluateRun"));
+    m_evaluate->setObjectName(QStringLiteral("evaluateTrainedRun"));
     queueButtons->addWidget(m_cancel, 0, 0);
     queueButtons->addWidget(m_resume, 0, 1);
     queueButtons->addWidget(m_resumeFolder, 1, 0);
@@ -366,7 +367,7 @@ void TrainPage::updateStatus()
                            .arg(locale.toString(e->result.bestDevMicroF1, 'f', 4))
                            .arg(e->result.bestEpoch)
                            .arg(e->result.epochsDone)
-                           .arg(RunFacts::duration(e->result.seconds), RunFacts::deviceName(QString::fromStdString(e->result.device)));
+                           .arg(RunFacts::duration(e->result.seconds), CoreNames::device(QString::fromStdString(e->result.device)));
         if (e->state == TrainQueue::State::Diverged)
             text += tr("\nThe loss diverged; the best epoch before it was kept.");
         if (!e->result.testPerformanceLine.empty())

@@ -313,7 +313,7 @@ void TrainQueue::onFinished(int id, const TrainResult& result)
         case TrainStatus::Diverged: e->state = State::Diverged; break;
         case TrainStatus::Cancelled: e->state = State::Cancelled; break;
         }
-        e->message = QString::fromStdString(result.devPerformanceLine);
+        e->message.clear();   // the result speaks for itself (the status line and the curves)
         changed(id);
     }
     if (m_runningId == id)

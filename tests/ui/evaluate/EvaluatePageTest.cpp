@@ -12,7 +12,10 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QFile>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -36,7 +39,8 @@ using tagbench::ui::LanguageManager;
 using tagbench::ui::MainWindow;
 
 namespace {
-// Three labels, four documents; see the expectations in the tests.
+// Three labels, four documents; see the expectations in the tests. The test split is the
+// same documents with other scores.
 void writeRun(const QString& dir)
 {
     QDir().mkpath(dir + QStringLiteral("/scores"));
@@ -50,6 +54,10 @@ void writeRun(const QString& dir)
     QVERIFY(scores.addDocument("d2", std::vector<float>{0.4f, 0.55f, 0.2f}, {1}).ok());
     QVERIFY(scores.addDocument("d3", std::vector<float>{0.1f, 0.3f, 0.45f}, {2}).ok());
     QVERIFY(scores.save(QFile::encodeName(dir + QStringLiteral("/scores/dev.scores")).toStdString()).ok());
+    ScoreMatrix test({"A", "B", "C"});
+    QVERIFY(test.addDocument("t0", std::vector<float>{0.8f, 0.1f, 0.1f}, {0}).ok());
+    QVERIFY(test.addDocument("t1", std::vector<float>{0.3f, 0.9f, 0.2f}, {1}).ok());
+    QVERIFY(test.save(QFile::encodeName(dir + QStringLiteral("/scores/test.scores")).toStdString()).ok());
 }
 
 /// A widget of the window by its object name, as a user finds it on screen.
@@ -93,6 +101,11 @@ private slots:
     void thresholdEditsWhileOptimisingStayUndoable();
     void topKChangeWhileOptimisingDiscardsTheResult();
     void notARunFolderIsReported();
+    void typingAThresholdSetsIt_data();
+    void typingAThresholdSetsIt();
+    void unsavedMarkerFollowsUndoAndRedo();
+    void switchingTheSplitKeepsTheEditedRule();
+    void optimiserIsForDevOnly();
 
 private:
     /// What core's tuner gives for the page's optimiser settings (F1, per label) from base.
@@ -362,6 +375,103 @@ void EvaluatePageTest::notARunFolderIsReported()
     m_window->openPath(m_temp.path());   // a folder without labels.txt
     QTRY_VERIFY(m_window->findChild<QMessageBox*>() != nullptr);
     QVERIFY(m_window->findChild<QMessageBox*>()->informativeText().contains(QStringLiteral("not a training run")));
+}
+
+void EvaluatePageTest::typingAThresholdSetsIt_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<float>("expected");
+    QTest::newRow("0.3") << QStringLiteral("0.3") << 0.3f;
+    QTest::newRow("0.45") << QStringLiteral("0.45") << 0.45f;
+    QTest::newRow(".7") << QStringLiteral(".7") << 0.7f;
+}
+
+// Issue 11 item 2: from 0.5, typing "0.3" into the box gave 0.000.
+void EvaluatePageTest::typingAThresholdSetsIt()
+{
+    QFETCH(QString, typed);
+    QFETCH(float, expected);
+    auto* box = child<QDoubleSpinBox>(m_window.get(), "thresholdSpin");
+    QCOMPARE(box->value(), 0.5);
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, typed);
+    QCOMPARE(m_window->evaluation()->rule().globalThreshold(), 0.5f);   // nothing applied mid-word
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(m_window->evaluation()->rule().globalThreshold(), expected);
+    QCOMPARE(float(box->value()), expected);
+    QCOMPARE(child<QSlider>(m_window.get(), "thresholdSlider")->value(), int(std::lround(expected * 1000)));
+    QCOMPARE(m_window->evaluation()->undoStack()->count(), 1);
+}
+
+// Issue 11 item 3: "(edited, not saved)" after undo and redo.
+void EvaluatePageTest::unsavedMarkerFollowsUndoAndRedo()
+{
+    auto* summary = child<QLabel>(m_window.get(), "evaluateSummary");
+    const QString marker = QStringLiteral("(edited, not saved)");
+    QVERIFY(!summary->text().contains(marker));
+    auto* slider = child<QSlider>(m_window.get(), "thresholdSlider");
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageDown);
+    QVERIFY(summary->text().contains(marker));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY2(!summary->text().contains(marker), qPrintable(summary->text()));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(summary->text().contains(marker));
+    // Saved, then undone past the save: edited again.
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(QFileInfo::exists(m_run + QStringLiteral("/rule.json")));
+    QVERIFY(!summary->text().contains(marker));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(summary->text().contains(marker));
+}
+
+// Issue 11 item 3: switching the split dropped unsaved edits.
+void EvaluatePageTest::switchingTheSplitKeepsTheEditedRule()
+{
+    EvaluationSession* session = m_window->evaluation();
+    auto* slider = child<QSlider>(m_window.get(), "thresholdSlider");
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageDown);   // 0.45
+    QVERIFY(metricsModel(m_window.get())->setData(metricsModel(m_window.get())->index(2, LabelMetricsModel::ThresholdColumn),
+                                                   QStringLiteral("0.2")));
+    const DecisionRule edited = session->rule();
+    auto* split = child<QComboBox>(m_window.get(), "evaluateSplit");
+    split->setFocus();
+    QTest::keyClick(split, Qt::Key_Down);
+    QTRY_COMPARE(session->run()->split, QStringLiteral("test"));
+    QVERIFY(!session->isLoading());
+    QCOMPARE(session->rule(), edited);
+    QCOMPARE(session->undoStack()->count(), 2);
+    QVERIFY(!session->undoStack()->isClean());
+    QCOMPARE(metricsModel(m_window.get())->metrics().documents, 2);   // the test scores are shown
+    QVERIFY(child<QLabel>(m_window.get(), "evaluateSummary")->text().contains(QStringLiteral("(edited, not saved)")));
+    // Undo still works across the switch.
+    session->undoStack()->undo();
+    QVERIFY(!session->rule().labelThreshold(2).has_value());
+}
+
+// Issue 11 item 3: Optimise was offered on test, and its message kept the dev score there.
+void EvaluatePageTest::optimiserIsForDevOnly()
+{
+    QSignalSpy finished(m_window->evaluation(), &EvaluationSession::optimiseFinished);
+    clickOptimise();
+    QTRY_COMPARE(finished.count(), 1);
+    auto* status = child<QLabel>(m_window.get(), "optimiseStatus");
+    QVERIFY(status->text().contains(QStringLiteral("micro-F1")));
+    auto* split = child<QComboBox>(m_window.get(), "evaluateSplit");
+    split->setFocus();
+    QTest::keyClick(split, Qt::Key_Down);
+    QTRY_COMPARE(m_window->evaluation()->run()->split, QStringLiteral("test"));
+    QVERIFY(!m_window->evaluation()->isLoading());
+    auto* optimise = child<QPushButton>(m_window.get(), "optimise");
+    QVERIFY(!optimise->isEnabled());
+    QVERIFY(optimise->toolTip().contains(QStringLiteral("dev")));
+    QVERIFY2(status->text().isEmpty(), qPrintable(status->text()));
+    QVERIFY(!m_window->evaluation()->startOptimise({}));
+    QTest::keyClick(split, Qt::Key_Up);
+    QTRY_COMPARE(m_window->evaluation()->run()->split, QStringLiteral("dev"));
+    QTRY_VERIFY(optimise->isEnabled());
 }
 
 QTEST_MAIN(EvaluatePageTest)

@@ -194,8 +194,7 @@ void ReviewPageTest::decisionsAreStoredUndoneAndExported()
     tagbench::test::whenModalShown([exported](QWidget* dialog) {
         auto* files = qobject_cast<QFileDialog*>(dialog);
         QVERIFY(files);
-        files->selectFile(exported);
-        QMetaObject::invokeMethod(files, "accept");
+        tagbench::test::pickInFileDialog(files, exported);
     });
     QTest::mouseClick(child<QPushButton>(m_window.get(), "exportCorrected"), Qt::LeftButton);
     QTRY_VERIFY(m_window->findChild<QMessageBox*>(QStringLiteral("exportConfirmation")));

@@ -1,59 +1,86 @@
 #include "ui/MainWindow.h"
 
+#include "ui/LanguageManager.h"
+#include "ui/MainMenus.h"
 #include "ui/data/DataPage.h"
-#include "ui/demo/DemoPage.h"
-#include "ui/evaluate/EvaluatePage.h"
-#include "ui/evaluate/EvaluationSession.h"
-#include "ui/export/ExportPage.h"
+#include "ui/data/DatasetSession.h"
 #include "ui/data/ImportProgressWidget.h"
 #include "ui/data/ImportReportDialog.h"
-#include "ui/LanguageManager.h"
 #include "ui/data/LoadedDataset.h"
+#include "ui/data/Workspace.h"
+#include "ui/demo/DemoPage.h"
+#include "ui/demo/PredictionService.h"
+#include "ui/evaluate/EvaluatePage.h"
+#include "ui/evaluate/EvaluationSession.h"
+#include "ui/export/BundleExportService.h"
+#include "ui/export/ExportPage.h"
 #include "ui/project/ProjectPage.h"
 #include "ui/project/ProjectSession.h"
+#include "ui/project/SessionState.h"
 #include "ui/review/ReviewPage.h"
+#include "ui/review/ReviewSession.h"
+#include "ui/train/TrainConfigForm.h"
 #include "ui/train/TrainPage.h"
-#include "ui/data/Workspace.h"
+#include "ui/train/TrainQueue.h"
+#include "ui/widgets/FileDialogs.h"
+#include "ui/widgets/GuideDialog.h"
+#include "ui/widgets/RecentFiles.h"
 
 #include <QAction>
-#include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QListWidget>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QUndoGroup>
+#include <QUndoStack>
 
 namespace tagbench::ui {
 
 namespace {
-constexpr int maxRecentFiles = 10;
-constexpr const char* recentFilesKey = "files/recent";
-constexpr const char* lastDirectoryKey = "files/lastDirectory";
+RecentFiles recentFiles()
+{
+    return RecentFiles(QStringLiteral("files/recent"), 10);
+}
 } // namespace
 
 MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     : QMainWindow(parent)
     , m_languages(languages)
     , m_workspace(new Workspace(this))
-    , m_evaluation(new EvaluationSession(this))
     , m_project(new ProjectSession(this))
+    , m_datasets(new DatasetSession(m_workspace, m_project, this))
+    , m_evaluation(new EvaluationSession(this))
+    , m_review(new ReviewSession(m_evaluation, m_project, this))
+    , m_trainQueue(new TrainQueue(this))
+    , m_prediction(new PredictionService(this))
+    , m_exporter(new BundleExportService(this))
+    , m_undoGroup(new QUndoGroup(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
+    createPages();
+    createMenus();
+    createStatusBar();
+    connectServices();
+    retranslateUi();
+    restoreGeometryAndState();
+}
 
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages()
+{
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -69,144 +96,51 @@ MainWindow::MainWindow(LanguageManager* languages, QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
+    const auto add = [this](QWidget* page, QStyle::StandardPixmap icon) {
+        m_pages->addWidget(page);
+        m_pageList->addItem(new QListWidgetItem(style()->standardIcon(icon), QString()));
+    };
     m_projectPage = new ProjectPage(m_project, m_workspace, m_pages);
-    m_pages->addWidget(m_projectPage);
-    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DirHomeIcon), QString()));
+    add(m_projectPage, QStyle::SP_DirHomeIcon);
     m_dataPage = new DataPage(m_workspace, m_pages);
-    m_pages->addWidget(m_dataPage);
-    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
+    add(m_dataPage, QStyle::SP_FileDialogDetailedView);
     m_evaluatePage = new EvaluatePage(m_evaluation, m_pages);
-    m_pages->addWidget(m_evaluatePage);
-    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
-    m_reviewPage = new ReviewPage(m_evaluation, m_project, m_workspace, m_pages);
-    m_pages->addWidget(m_reviewPage);
-    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), QString()));
-    m_trainPage = new TrainPage(m_workspace, m_project, m_pages);
-    m_pages->addWidget(m_trainPage);
-    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), QString()));
-    m_demoPage = new DemoPage(m_pages);
-    m_pages->addWidget(m_demoPage);
-    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), QString()));
-    m_exportPage = new ExportPage(m_evaluation, m_project, m_pages);
-    m_pages->addWidget(m_exportPage);
-    m_pageList->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogSaveButton), QString()));
-    connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    add(m_evaluatePage, QStyle::SP_FileDialogContentsView);
+    m_reviewPage = new ReviewPage(m_review, m_evaluation, m_project, m_workspace, m_pages);
+    add(m_reviewPage, QStyle::SP_DialogApplyButton);
+    m_trainPage = new TrainPage(m_trainQueue, m_workspace, m_project, m_pages);
+    add(m_trainPage, QStyle::SP_MediaPlay);
+    m_demoPage = new DemoPage(m_prediction, m_evaluation, m_pages);
+    add(m_demoPage, QStyle::SP_ComputerIcon);
+    m_exportPage = new ExportPage(m_evaluation, m_project, m_exporter, m_pages);
+    add(m_exportPage, QStyle::SP_DialogSaveButton);
+    connect(m_pageList, &QListWidget::currentRowChanged, this, &MainWindow::onPageChanged);
     m_pageList->setCurrentRow(DataPageIndex);
 
-    createActions();
-    createMenus();
-    createStatusBar();
-
-    connect(m_workspace, &Workspace::loadStarted, this, &MainWindow::onLoadStarted);
-    connect(m_workspace, &Workspace::loadProgress, this, &MainWindow::onLoadProgress);
-    connect(m_workspace, &Workspace::loaded, this, &MainWindow::onLoaded);
-    connect(m_workspace, &Workspace::loadFailed, this, &MainWindow::onLoadFailed);
-    connect(m_workspace, &Workspace::loadingIdle, this, [this] {
-        m_loadingFiles.clear();
-        m_importProgress->finish();
-        m_cancelImportShortcut->setEnabled(false);
-    });
-    connect(m_workspace, &Workspace::datasetsChanged, this, [this] {
-        m_closeDatasetAction->setEnabled(!m_workspace->datasets().isEmpty());
-    });
-    connect(m_languages, &LanguageManager::languageChanged, this, &MainWindow::updateLanguageActions);
-    connect(m_evaluation, &EvaluationSession::runLoaded, this, [this] {
-        addRecentFile(m_evaluation->run()->runDir);
-        if (m_project->isOpen()) {
-            const Result<std::int64_t> id = m_project->addRun(m_evaluation->run()->runDir);
-            if (!id.ok())
-                statusBar()->showMessage(tr("The run was not added to the project: %1")
-                                             .arg(QString::fromStdString(id.message())), 10000);
-        }
-        setCurrentPage(EvaluatePageIndex);
-    });
-    connect(m_projectPage, &ProjectPage::openDatasetRequested, this, &MainWindow::openPath);
-    connect(m_projectPage, &ProjectPage::openRunRequested, this, &MainWindow::openPath);
-    connect(m_trainPage, &TrainPage::openRunRequested, this, &MainWindow::openPath);
-    connect(m_trainPage, &TrainPage::runFinished, m_exportPage, &ExportPage::setRunDir);
-    connect(m_exportPage, &ExportPage::openInDemoRequested, this, [this](const QString& bundle) {
-        m_demoPage->openBundle(bundle);
-        setCurrentPage(DemoPageIndex);
-    });
-    connect(m_project, &ProjectSession::changed, this, &MainWindow::retranslateUi);
-
-    retranslateUi();
-    restoreSettings();
-}
-
-MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions()
-{
-    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
-    m_openAction->setShortcut(QKeySequence::Open);
-    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDatasetDialog);
-
-    m_openRunAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), this);
-    m_openRunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    connect(m_openRunAction, &QAction::triggered, this, [this] { m_evaluatePage->openRunDialog(); });
-
-    m_newProjectAction = new QAction(style()->standardIcon(QStyle::SP_FileIcon), QString(), this);
-    m_newProjectAction->setShortcut(QKeySequence::New);
-    connect(m_newProjectAction, &QAction::triggered, this, [this] { m_projectPage->newProjectDialog(); });
-    m_openProjectAction = new QAction(this);
-    connect(m_openProjectAction, &QAction::triggered, this, [this] { m_projectPage->openProjectDialog(); });
-
-    m_closeDatasetAction = new QAction(this);
-    m_closeDatasetAction->setShortcut(QKeySequence::Close);
-    m_closeDatasetAction->setEnabled(false);
-    connect(m_closeDatasetAction, &QAction::triggered, this, &MainWindow::closeCurrentDataset);
-
-    m_quitAction = new QAction(this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_aboutAction = new QAction(this);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-
-    m_languageGroup = new QActionGroup(this);
-    m_systemLanguageAction = new QAction(m_languageGroup);
-    m_systemLanguageAction->setCheckable(true);
-    m_systemLanguageAction->setData(QString::fromLatin1(LanguageManager::systemLanguage));
-    for (const QString& code : LanguageManager::availableLanguages()) {
-        // Each language is named in itself so that a user who cannot read the current UI finds it.
-        auto* action = new QAction(LanguageManager::nativeName(code), m_languageGroup);
-        action->setCheckable(true);
-        action->setData(code);
-    }
-    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction* action) {
-        m_languages->setPreferredLanguage(action->data().toString());
-    });
+    m_undoGroup->addStack(m_evaluation->undoStack());
+    m_undoGroup->addStack(m_review->undoStack());
+    m_undoGroup->setActiveStack(m_evaluation->undoStack());
 }
 
 void MainWindow::createMenus()
 {
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_fileMenu->addAction(m_newProjectAction);
-    m_fileMenu->addAction(m_openProjectAction);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_openAction);
-    m_fileMenu->addAction(m_openRunAction);
-    m_recentMenu = m_fileMenu->addMenu(QString());
-    m_fileMenu->addAction(m_closeDatasetAction);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quitAction);
-
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_languageMenu = m_viewMenu->addMenu(QString());
-    m_languageMenu->addAction(m_systemLanguageAction);
-    m_languageMenu->addSeparator();
-    for (QAction* action : m_languageGroup->actions()) {
-        if (action != m_systemLanguageAction)
-            m_languageMenu->addAction(action);
-    }
-
-    m_helpMenu = menuBar()->addMenu(QString());
-    m_helpMenu->addAction(m_aboutAction);
-    updateLanguageActions();
-    updateRecentMenu();
+    m_menus = new MainMenus(this, m_languages, m_undoGroup, PageCount);
+    connect(m_menus->action(MainMenus::NewProject), &QAction::triggered, m_projectPage, &ProjectPage::newProjectDialog);
+    connect(m_menus->action(MainMenus::OpenProject), &QAction::triggered, m_projectPage, &ProjectPage::openProjectDialog);
+    connect(m_menus->action(MainMenus::OpenDataset), &QAction::triggered, this, &MainWindow::openDatasetDialog);
+    connect(m_menus->action(MainMenus::OpenRun), &QAction::triggered, m_evaluatePage, &EvaluatePage::openRunDialog);
+    connect(m_menus->action(MainMenus::CloseDataset), &QAction::triggered, this, &MainWindow::closeCurrentDataset);
+    connect(m_menus->action(MainMenus::Quit), &QAction::triggered, this, &QWidget::close);
+    connect(m_menus->action(MainMenus::Guide), &QAction::triggered, this, &MainWindow::showGuide);
+    connect(m_menus->action(MainMenus::About), &QAction::triggered, this, &MainWindow::showAbout);
+    for (int page = 0; page < PageCount; ++page)
+        connect(m_menus->pageAction(page), &QAction::triggered, this, [this, page] { setCurrentPage(page); });
+    connect(m_menus, &MainMenus::recentFileChosen, this, &MainWindow::openPath);
+    connect(m_menus, &MainMenus::clearRecentFilesRequested, this, [this] {
+        recentFiles().clear();
+        m_menus->setRecentFiles({});
+    });
+    m_menus->setRecentFiles(recentFiles().paths());
 }
 
 void MainWindow::createStatusBar()
@@ -220,83 +154,80 @@ void MainWindow::createStatusBar()
     connect(m_cancelImportShortcut, &QShortcut::activated, this, &MainWindow::cancelImport);
 }
 
+void MainWindow::connectServices()
+{
+    connect(m_datasets, &DatasetSession::importStarted, this, [this](const QString& path, int queued) {
+        m_cancelImportShortcut->setEnabled(true);
+        m_importProgress->start(path, queued);
+    });
+    connect(m_datasets, &DatasetSession::importProgress, m_importProgress, &ImportProgressWidget::setProgress);
+    connect(m_datasets, &DatasetSession::importsFinished, this, [this] {
+        m_importProgress->finish();
+        m_cancelImportShortcut->setEnabled(false);
+    });
+    connect(m_datasets, &DatasetSession::reviewRequested, this, &MainWindow::showImportReport);
+    connect(m_datasets, &DatasetSession::failed, this, &MainWindow::showOpenError);
+    connect(m_datasets, &DatasetSession::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(m_datasets, &DatasetSession::showRequested, this, [this](const QString& path) {
+        m_menus->setRecentFiles(recentFiles().paths());
+        m_dataPage->showDataset(m_workspace->indexOfPath(path));
+        setCurrentPage(DataPageIndex);
+    });
+    connect(m_workspace, &Workspace::datasetsChanged, this,
+            [this] { m_menus->action(MainMenus::CloseDataset)->setEnabled(!m_workspace->datasets().isEmpty()); });
+    connect(m_evaluation, &EvaluationSession::runLoaded, this, [this] {
+        recentFiles().add(m_evaluation->run()->runDir);
+        m_menus->setRecentFiles(recentFiles().paths());
+        updateTitle();
+        if (m_project->isOpen()) {
+            const Result<std::int64_t> id = m_project->addRun(m_evaluation->run()->runDir);
+            if (!id.ok())
+                statusBar()->showMessage(tr("The run was not added to the project: %1").arg(QString::fromStdString(id.message())),
+                                         10000);
+        }
+        if (currentPage() != ReviewPageIndex)
+            setCurrentPage(EvaluatePageIndex);
+    });
+    connect(m_projectPage, &ProjectPage::openDatasetRequested, this, &MainWindow::openPath);
+    connect(m_projectPage, &ProjectPage::openRunRequested, this, &MainWindow::openPath);
+    connect(m_trainPage, &TrainPage::openRunRequested, this, &MainWindow::openPath);
+    connect(m_trainPage, &TrainPage::runFinished, m_exportPage, &ExportPage::setRunDir);
+    connect(m_exportPage, &ExportPage::openInDemoRequested, this, [this](const QString& bundle) {
+        m_demoPage->openBundle(bundle);
+        setCurrentPage(DemoPageIndex);
+    });
+    connect(m_project, &ProjectSession::changed, this, &MainWindow::updateTitle);
+}
+
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(m_project->isOpen()
-                       ? tr("%1 — Tagbench").arg(QFileInfo(m_project->path()).completeBaseName())
-                       : tr("Tagbench"));
-    m_pageList->item(ProjectPageIndex)->setText(tr("Project"));
-    m_newProjectAction->setText(tr("&New Project…"));
-    m_openProjectAction->setText(tr("Open &Project…"));
-    m_pageList->item(DataPageIndex)->setText(tr("Data"));
-    m_pageList->item(EvaluatePageIndex)->setText(tr("Evaluate"));
-    m_pageList->item(ReviewPageIndex)->setText(tr("Review"));
-    m_pageList->item(TrainPageIndex)->setText(tr("Train"));
-    m_pageList->item(DemoPageIndex)->setText(tr("Demo"));
-    m_pageList->item(ExportPageIndex)->setText(tr("Export"));
+    updateTitle();
+    const QStringList names{tr("Project"), tr("Data"), tr("Evaluate"), tr("Review"), tr("Train"), tr("Demo"), tr("Export")};
+    for (int page = 0; page < PageCount; ++page) {
+        m_pageList->item(page)->setText(names[page]);
+        m_pageList->item(page)->setToolTip(tr("%1 (Ctrl+%2)").arg(names[page]).arg(page + 1));
+    }
     m_pageList->setFixedWidth(std::max(120, m_pageList->sizeHintForColumn(0) + 24));
-
-    m_fileMenu->setTitle(tr("&File"));
-    m_openAction->setText(tr("&Open Dataset…"));
-    m_openAction->setStatusTip(tr("Open a JSON lines, NeuralClassifier, fastText, CSV or TSV dataset"));
-    m_openRunAction->setText(tr("Open &Run…"));
-    m_openRunAction->setStatusTip(tr("Open a training run folder to evaluate and tune its thresholds"));
-    m_recentMenu->setTitle(tr("Open &Recent"));
-    m_closeDatasetAction->setText(tr("&Close Dataset"));
-    m_quitAction->setText(tr("&Quit"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_languageMenu->setTitle(tr("&Language"));
-    m_systemLanguageAction->setText(tr("&System Default"));
-    m_helpMenu->setTitle(tr("&Help"));
-    m_aboutAction->setText(tr("&About Tagbench"));
-    updateRecentMenu();
+    m_menus->retranslate(names);
 }
 
-void MainWindow::updateLanguageActions()
+void MainWindow::updateTitle()
 {
-    const QString preferred = m_languages->preferredLanguage();
-    bool matched = false;
-    for (QAction* action : m_languageGroup->actions()) {
-        const bool on = action->data().toString() == preferred;
-        action->setChecked(on);
-        matched = matched || on;
-    }
-    if (!matched)
-        m_systemLanguageAction->setChecked(true);
+    QStringList parts;
+    if (m_evaluation->hasRun())
+        parts << QFileInfo(m_evaluation->run()->runDir).fileName();
+    if (m_project->isOpen())
+        parts << QFileInfo(m_project->path()).completeBaseName();
+    parts << tr("Tagbench");
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
 }
 
-void MainWindow::updateRecentMenu()
+void MainWindow::onPageChanged(int page)
 {
-    if (!m_recentMenu)
-        return;
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(recentFilesKey).toStringList();
-    for (const QString& path : recent) {
-        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName());
-        action->setToolTip(path);
-        action->setStatusTip(path);
-        connect(action, &QAction::triggered, this, [this, path] { openPath(path); });
-    }
-    if (!recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        connect(m_recentMenu->addAction(tr("Clear List")), &QAction::triggered, this, [this] {
-            QSettings().remove(recentFilesKey);
-            updateRecentMenu();
-        });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::addRecentFile(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(recentFilesKey).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > maxRecentFiles)
-        recent.removeLast();
-    settings.setValue(recentFilesKey, recent);
-    updateRecentMenu();
+    m_pages->setCurrentIndex(page);
+    m_undoGroup->setActiveStack(page == ReviewPageIndex ? m_review->undoStack() : m_evaluation->undoStack());
+    if (m_guide && m_guide->isVisible())
+        m_guide->showPage(pageId(page));
 }
 
 void MainWindow::openPath(const QString& path)
@@ -309,7 +240,7 @@ void MainWindow::openPath(const QString& path)
         return;
     }
     if (!info.exists()) {
-        onLoadFailed(info.absoluteFilePath(), tr("The file does not exist."));
+        showOpenError(info.absoluteFilePath(), tr("The file does not exist."));
         return;
     }
     if (info.isDir()) {
@@ -317,24 +248,68 @@ void MainWindow::openPath(const QString& path)
             m_evaluatePage->openRun(info.absoluteFilePath());
             return;
         }
-        onLoadFailed(info.absoluteFilePath(),
-                     tr("This folder is not a training run (it has no labels.txt and scores/); open one "
-                        "of the dataset files in it."));
+        showOpenError(info.absoluteFilePath(), tr("This folder is not a training run (it has no labels.txt and scores/); "
+                                                  "open one of the dataset files in it."));
         return;
     }
-    m_workspace->load(info.absoluteFilePath());
+    m_datasets->open(info.absoluteFilePath());
+}
+
+void MainWindow::restoreLastSession()
+{
+    const SessionState state = SessionState::load();
+    if (!state.project.isEmpty() && QFileInfo::exists(state.project))
+        m_projectPage->openProject(state.project);
+    for (const QString& dataset : state.datasets) {
+        if (QFileInfo::exists(dataset))
+            m_datasets->open(dataset);
+    }
+    if (!state.runDir.isEmpty() && EvaluatePage::isRunDirectory(state.runDir))
+        m_evaluation->loadRun(state.runDir, state.split.isEmpty() ? QStringLiteral("dev") : state.split);
+    if (!state.trainSettings.isEmpty())
+        m_trainPage->form()->setSettingsJson(state.trainSettings);
+    for (int page = 0; page < PageCount; ++page) {
+        if (pageId(page) == state.page)
+            setCurrentPage(page);
+    }
+    // The page chosen last wins over the pages the opened files would show.
+    if (!state.page.isEmpty()) {
+        const QString page = state.page;
+        const auto keepPage = [this, page] {
+            for (int i = 0; i < PageCount; ++i) {
+                if (pageId(i) == page)
+                    setCurrentPage(i);
+            }
+        };
+        connect(m_datasets, &DatasetSession::showRequested, this, keepPage, Qt::SingleShotConnection);
+        connect(m_evaluation, &EvaluationSession::runLoaded, this, keepPage, Qt::SingleShotConnection);
+    }
+}
+
+void MainWindow::saveSession() const
+{
+    SessionState state;
+    state.project = m_project->isOpen() ? m_project->path() : QString();
+    for (const auto& dataset : m_workspace->datasets())
+        state.datasets << dataset->path();
+    if (m_evaluation->hasRun()) {
+        state.runDir = m_evaluation->run()->runDir;
+        state.split = m_evaluation->run()->split;
+    }
+    state.page = pageId(currentPage());
+    state.trainSettings = m_trainPage->form()->settingsJson();
+    state.save();
+}
+
+void MainWindow::setAskAboutBadRecords(bool ask)
+{
+    m_datasets->setIssuePolicy(ask ? DatasetSession::IssuePolicy::Ask : DatasetSession::IssuePolicy::AlwaysSkip);
 }
 
 void MainWindow::openDatasetDialog()
 {
-    QSettings settings;
-    const QString directory = settings.value(lastDirectoryKey, QDir::homePath()).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open Dataset"), directory,
-        tr("Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)"));
-    if (files.isEmpty())
-        return;
-    settings.setValue(lastDirectoryKey, QFileInfo(files.first()).absolutePath());
+    const QStringList files =
+        FileDialogs::openFiles(this, tr("Open Dataset"), tr("Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)"));
     for (const QString& file : files)
         openPath(file);
 }
@@ -342,6 +317,15 @@ void MainWindow::openDatasetDialog()
 void MainWindow::closeCurrentDataset()
 {
     m_workspace->remove(m_dataPage->currentDataset());
+}
+
+void MainWindow::showGuide()
+{
+    if (!m_guide)
+        m_guide = new GuideDialog(this);
+    m_guide->showPage(pageId(currentPage()));
+    m_guide->show();
+    m_guide->raise();
 }
 
 void MainWindow::showAbout()
@@ -354,87 +338,29 @@ void MainWindow::showAbout()
                            .arg(QStringLiteral(TAGBENCH_VERSION)));
 }
 
-void MainWindow::onLoadStarted(const QString& path)
-{
-    m_loadingFiles << path;
-    m_cancelImportShortcut->setEnabled(true);
-    showCurrentImport();
-}
-
-void MainWindow::showCurrentImport()
-{
-    // Imports run one after another: the panel follows the oldest one still pending.
-    if (!m_loadingFiles.isEmpty())
-        m_importProgress->start(m_loadingFiles.first(), int(m_loadingFiles.size()) - 1);
-}
-
-void MainWindow::onLoadProgress(const QString& path, qint64 bytesRead, qint64 bytesTotal, qint64 documents)
-{
-    if (m_loadingFiles.isEmpty() || m_loadingFiles.first() != path)
-        return;
-    m_importProgress->setProgress(bytesRead, bytesTotal, documents);
-}
-
 void MainWindow::cancelImport()
 {
-    if (!m_workspace->isLoading())
-        return;
-    const QStringList files = m_loadingFiles;
-    m_workspace->cancelLoading();   // the loader stops within a chunk and keeps nothing
-    const QString message = files.size() == 1
-        ? tr("Import cancelled: %1 was not opened.").arg(QFileInfo(files.first()).fileName())
-        : tr("Import cancelled: %n file(s) were not opened.", nullptr, int(files.size()));
-    statusBar()->showMessage(message, 8000);
+    m_datasets->cancel();
 }
 
-void MainWindow::onLoaded(std::shared_ptr<const LoadedDataset> dataset)
+void MainWindow::showImportReport(std::shared_ptr<const LoadedDataset> dataset)
 {
-    m_loadingFiles.removeOne(dataset->path());
-    showCurrentImport();
-    if (dataset->report().issueCount() == 0 || m_issuePolicy == IssuePolicy::AlwaysSkip) {
-        accept(std::move(dataset));
-        return;
-    }
     // Window-modal and asynchronous: other loads keep running while the user reads the report.
-    auto* dialog = new ImportReportDialog(dataset, this);
+    auto* dialog = new ImportReportDialog(std::move(dataset), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
-        if (result == QDialog::Accepted) {
-            accept(dialog->dataset());
-        } else {
-            statusBar()->showMessage(tr("%1 was not opened.").arg(dialog->dataset()->displayName()), 8000);
-        }
+        if (result == QDialog::Accepted)
+            m_datasets->accept(dialog->dataset());
+        else
+            m_datasets->reject(dialog->dataset());
     });
     dialog->open();
 }
 
-void MainWindow::accept(std::shared_ptr<const LoadedDataset> dataset)
+void MainWindow::showOpenError(const QString& path, const QString& message)
 {
-    addRecentFile(dataset->path());
-    const QString name = dataset->displayName();
-    const qint64 documents = static_cast<qint64>(dataset->report().documents);
-    const double seconds = dataset->report().seconds;
-    if (m_project->isOpen()) {
-        // Datasets opened while a project is open become part of it.
-        const Result<std::int64_t> id = m_project->addDataset(*dataset);
-        if (!id.ok())
-            statusBar()->showMessage(tr("%1 was not added to the project: %2")
-                                         .arg(name, QString::fromStdString(id.message())), 10000);
-    }
-    m_workspace->add(std::move(dataset));
-    setCurrentPage(DataPageIndex);
-    statusBar()->showMessage(tr("Opened %1: %Ln document(s) in %2 s", nullptr, int(documents))
-                                 .arg(name, QLocale().toString(seconds, 'f', 1)),
-                             8000);
-}
-
-void MainWindow::onLoadFailed(const QString& path, const QString& message)
-{
-    m_loadingFiles.removeOne(path);
-    showCurrentImport();
     auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Dataset"),
-                                tr("Tagbench could not open %1.").arg(QFileInfo(path).fileName()),
-                                QMessageBox::Ok, this);
+                                tr("Tagbench could not open %1.").arg(QFileInfo(path).fileName()), QMessageBox::Ok, this);
     box->setInformativeText(message);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -476,10 +402,55 @@ void MainWindow::changeEvent(QEvent* event)
     QMainWindow::changeEvent(event);
 }
 
+bool MainWindow::confirmClose()
+{
+    QStringList unsaved;
+    const bool ruleEdited = m_evaluation->hasRun() && !m_evaluation->undoStack()->isClean();
+    if (ruleEdited)
+        unsaved << tr("The decision rule of %1 has changes that are not saved.").arg(QFileInfo(m_evaluation->run()->runDir).fileName());
+    int training = 0;
+    for (int row = 0; row < m_trainQueue->rowCount(); ++row) {
+        const auto state = TrainQueue::State(m_trainQueue->data(m_trainQueue->index(row), TrainQueue::StateRole).toInt());
+        training += state == TrainQueue::State::Running || state == TrainQueue::State::Queued ? 1 : 0;
+    }
+    if (training > 0)
+        unsaved << tr("%n training run(s) are running or queued; quitting stops them (a stopped run can be resumed).",
+                      nullptr, training);
+    if (m_exportPage->isExporting())
+        unsaved << tr("A bundle is being exported; it will not be written.");
+    if (unsaved.isEmpty())
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Quit Tagbench"), tr("Quit with unfinished work?"), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmQuit"));
+    box.setInformativeText(unsaved.join(QLatin1Char('\n')));
+    QPushButton* save = ruleEdited ? box.addButton(tr("&Save Rule and Quit"), QMessageBox::AcceptRole) : nullptr;
+    QPushButton* quit = box.addButton(tr("&Quit Anyway"), QMessageBox::DestructiveRole);
+    QPushButton* stay = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(save ? save : stay);
+    box.exec();
+    if (box.clickedButton() == save) {
+        const Status saved = m_evaluation->saveRule();
+        if (!saved.ok()) {
+            QMessageBox::warning(this, tr("Cannot Save Rule"), QString::fromStdString(saved.message()));
+            return false;
+        }
+        return true;
+    }
+    return box.clickedButton() == quit;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!confirmClose()) {
+        event->ignore();
+        return;
+    }
     m_workspace->cancelLoading();
-    saveSettings();
+    m_trainQueue->cancelAll();
+    saveSession();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
 }
 
@@ -503,19 +474,12 @@ void MainWindow::dropEvent(QDropEvent* event)
     event->acceptProposedAction();
 }
 
-void MainWindow::restoreSettings()
+void MainWindow::restoreGeometryAndState()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
 }
 
 } // namespace tagbench::ui

@@ -5,74 +5,69 @@
 
 #include <memory>
 
-class QAction;
-class QActionGroup;
-class QLabel;
 class QListWidget;
-class QMenu;
 class QShortcut;
 class QStackedWidget;
+class QUndoGroup;
 
 namespace tagbench::ui {
 
+class BundleExportService;
 class DataPage;
+class DatasetSession;
 class DemoPage;
-class ExportPage;
-class TrainPage;
 class EvaluatePage;
 class EvaluationSession;
+class ExportPage;
+class GuideDialog;
 class ImportProgressWidget;
-class ProjectPage;
-class ReviewPage;
-class ProjectSession;
 class LanguageManager;
 class LoadedDataset;
+class MainMenus;
+class PredictionService;
+class ProjectPage;
+class ProjectSession;
+class ReviewPage;
+class ReviewSession;
+class TrainPage;
+class TrainQueue;
 class Workspace;
 
-/// The workbench window: a page list on the left, the pages on the right, menus for files and
-/// language, a status bar that shows background loading. Files open from the menu, from the
-/// command line and by dropping them onto the window.
+/// The workbench window: a page list on the left, the pages on the right, menus, and a status
+/// bar that shows background imports. It creates the services (which own the worker threads)
+/// and the pages (which show them), wires them together and shows what they report; the rules
+/// live in the services. Files open from the menu, the command line and by dropping them.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    /// What to do when an import skipped bad records.
-    enum class IssuePolicy {
-        Ask,          ///< show the import report and let the user skip or stop
-        AlwaysSkip    ///< keep the good documents without asking (scripted runs, screenshots)
-    };
-
-    /// The pages, in list order.
+    /// The pages, in list order; Ctrl+1 ... Ctrl+7 choose them.
     enum Page { ProjectPageIndex, DataPageIndex, EvaluatePageIndex, ReviewPageIndex, TrainPageIndex, DemoPageIndex,
                 ExportPageIndex, PageCount };
 
     explicit MainWindow(LanguageManager* languages, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a dataset file, or a training run folder, in the background (what File > Open,
-    /// the command line and a drop do).
+    /// Opens a project, a dataset file or a training run folder (what File > Open, the command
+    /// line, the recent files and a drop do).
     void openPath(const QString& path);
+    /// Opens what was open when the window was last closed: project, datasets, run and split,
+    /// page and Train settings. Files that are gone are skipped.
+    void restoreLastSession();
 
-    void setIssuePolicy(IssuePolicy policy) { m_issuePolicy = policy; }
+    /// Whether imports with bad records ask first (the default) or keep the good records.
+    void setAskAboutBadRecords(bool ask);
 
     Workspace* workspace() const { return m_workspace; }
-    DataPage* dataPage() const { return m_dataPage; }
-    EvaluatePage* evaluatePage() const { return m_evaluatePage; }
     EvaluationSession* evaluation() const { return m_evaluation; }
     ProjectSession* project() const { return m_project; }
-    ProjectPage* projectPage() const { return m_projectPage; }
-    ReviewPage* reviewPage() const { return m_reviewPage; }
-    TrainPage* trainPage() const { return m_trainPage; }
-    DemoPage* demoPage() const { return m_demoPage; }
-    ExportPage* exportPage() const { return m_exportPage; }
-    /// The status bar panel shown while datasets are imported.
-    ImportProgressWidget* importProgress() const { return m_importProgress; }
+    TrainQueue* trainQueue() const { return m_trainQueue; }
 
     /// Stops the imports in progress and queued (the Cancel button and Esc); the datasets already
     /// open stay as they are.
     void cancelImport();
 
     int pageCount() const;
-    /// Stable English identifier of a page, used for screenshot file names ("data").
+    /// Stable English identifier of a page ("data"), used for settings and screenshot names.
     QString pageId(int page) const;
     void setCurrentPage(int page);
     int currentPage() const;
@@ -84,31 +79,37 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void createActions();
+    void createPages();
     void createMenus();
     void createStatusBar();
+    void connectServices();
     void retranslateUi();
-    void updateLanguageActions();
-    void updateRecentMenu();
-    void addRecentFile(const QString& path);
+    void updateTitle();
+    void onPageChanged(int page);
     void openDatasetDialog();
     void closeCurrentDataset();
+    void showGuide();
     void showAbout();
-    void onLoaded(std::shared_ptr<const LoadedDataset> dataset);
-    void onLoadFailed(const QString& path, const QString& message);
-    void onLoadStarted(const QString& path);
-    void onLoadProgress(const QString& path, qint64 bytesRead, qint64 bytesTotal, qint64 documents);
-    void showCurrentImport();
-    void accept(std::shared_ptr<const LoadedDataset> dataset);
-    void restoreSettings();
-    void saveSettings() const;
+    void showImportReport(std::shared_ptr<const LoadedDataset> dataset);
+    void showOpenError(const QString& path, const QString& message);
+    /// Asks what to do with unsaved work; false when the user keeps the window open.
+    bool confirmClose();
+    void saveSession() const;
+    void restoreGeometryAndState();
 
     LanguageManager* m_languages;
+    // Services
     Workspace* m_workspace;
-    EvaluationSession* m_evaluation;
     ProjectSession* m_project;
-    IssuePolicy m_issuePolicy = IssuePolicy::Ask;
+    DatasetSession* m_datasets;
+    EvaluationSession* m_evaluation;
+    ReviewSession* m_review;
+    TrainQueue* m_trainQueue;
+    PredictionService* m_prediction;
+    BundleExportService* m_exporter;
+    QUndoGroup* m_undoGroup;
 
+    // Pages
     QListWidget* m_pageList = nullptr;
     QStackedWidget* m_pages = nullptr;
     ProjectPage* m_projectPage = nullptr;
@@ -118,25 +119,12 @@ private:
     TrainPage* m_trainPage = nullptr;
     DemoPage* m_demoPage = nullptr;
     ExportPage* m_exportPage = nullptr;
+    GuideDialog* m_guide = nullptr;
 
-    QMenu* m_fileMenu = nullptr;
-    QMenu* m_recentMenu = nullptr;
-    QMenu* m_viewMenu = nullptr;
-    QMenu* m_languageMenu = nullptr;
-    QMenu* m_helpMenu = nullptr;
-    QAction* m_openAction = nullptr;
-    QAction* m_openRunAction = nullptr;
-    QAction* m_newProjectAction = nullptr;
-    QAction* m_openProjectAction = nullptr;
-    QAction* m_closeDatasetAction = nullptr;
-    QAction* m_quitAction = nullptr;
-    QAction* m_aboutAction = nullptr;
-    QAction* m_systemLanguageAction = nullptr;
-    QActionGroup* m_languageGroup = nullptr;
+    MainMenus* m_menus = nullptr;
 
     ImportProgressWidget* m_importProgress = nullptr;
     QShortcut* m_cancelImportShortcut = nullptr;
-    QStringList m_loadingFiles;   // queued and running imports, in order
 };
 
 } // namespace tagbench::ui

@@ -1,8 +1,10 @@
 // tagbench-cli autotune: search model kinds and settings on dev within a time budget.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/InterruptGuard.h"
 #include "app/cli/RunCommandSupport.h"
+#include "core/eval/Metrics.h"
 #include "core/train/Autotune.h"
 
 #include <cstdio>
@@ -30,27 +32,23 @@ BERT is tried only with --bert-checkpoint. Ctrl-C stops after the current step.
 
 int runAutotune(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(arguments, {"train", "dev", "test", "budget", "out", "objective", "models", "bert-checkpoint", "threads",
-                                             "device", "seed"},
-                                 {"help"});
-    if (!parsed) return usage(err, "autotune", parsed.message(), kAutotuneHelp);
-    const CliArgs& args = *parsed;
-    if (args.has("help")) {
-        out << kAutotuneHelp;
-        return 0;
-    }
+    const CommandLine commandLine = parseCommandLine(
+        arguments, "autotune", kAutotuneHelp,
+        {"train", "dev", "test", "budget", "out", "objective", "models", "bert-checkpoint", "threads", "device", "seed"}, {}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& args = *commandLine.args;
     AutotuneRequest request;
     request.train = args.value("train");
     request.dev = args.value("dev");
     request.test = args.value("test");
     request.outDir = args.value("out");
     if (request.train.empty() || request.dev.empty() || request.outDir.empty())
-        return usage(err, "autotune", "give --train, --dev and --out", kAutotuneHelp);
+        return usageError(err, "autotune", "give --train, --dev and --out", kAutotuneHelp);
     char* end = nullptr;
     const std::string budget = args.value("budget", "900");
     request.budgetSeconds = std::strtod(budget.c_str(), &end);
     if (budget.empty() || *end != '\0' || request.budgetSeconds < 10)
-        return usage(err, "autotune", "--budget needs seconds (at least 10)", kAutotuneHelp);
+        return usageError(err, "autotune", "--budget needs seconds (at least 10)", kAutotuneHelp);
     request.objective = args.value("objective", "micro-f1");
     const std::string models = args.value("models");
     for (std::size_t start = 0; !models.empty() && start <= models.size();) {

@@ -1,6 +1,7 @@
 // tagbench-cli bert-parity: checks a Hugging Face BERT checkpoint folder against reference
 // outputs computed with transformers (tokens, forward outputs, optionally fine-tuning traces).
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "core/model/bert/torch/BertForwardParity.h"
 #include "core/model/bert/torch/BertTrainingParity.h"
@@ -34,20 +35,11 @@ bool parseTolerance(const std::string& text, double& value)
 
 int runBertParity(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(args, {"checkpoint", "cases", "train-trace", "forward-tolerance", "train-tolerance"}, {"help"});
-    if (!parsed) {
-        err << "tagbench-cli bert-parity: " << parsed.message() << "\n\n" << kUsage;
-        return 2;
-    }
-    const CliArgs& a = *parsed;
-    if (a.has("help")) {
-        out << kUsage;
-        return 0;
-    }
-    const auto usageError = [&](const std::string& message) {
-        err << "tagbench-cli bert-parity: " << message << "\n\n" << kUsage;
-        return 2;
-    };
+    const CommandLine commandLine = parseCommandLine(
+        args, "bert-parity", kUsage, {"checkpoint", "cases", "train-trace", "forward-tolerance", "train-tolerance"}, {}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& a = *commandLine.args;
+    const auto usageError = [&](const std::string& message) { return cli::usageError(err, "bert-parity", message, kUsage); };
     if (!a.has("checkpoint") || !a.has("cases")) return usageError("--checkpoint and --cases are required");
     if (!a.positionals().empty()) return usageError("unexpected argument '" + a.positionals().front() + "'");
     double forwardTolerance = 1e-5;

@@ -1,5 +1,6 @@
 // tagbench-cli compare: per-label F1 comparison of two runs on one split.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/RunCommandSupport.h"
 #include "app/cli/Commands.h"
 #include "core/eval/Ensemble.h"
@@ -46,19 +47,16 @@ int runCompare(const std::vector<std::string>& arguments, std::ostream& out, std
 {
     std::vector<std::string> rest = arguments;
     const std::vector<std::string> runs = takeRuns(rest);
-    auto parsed = CliArgs::parse(rest, {"split", "show"}, {"help"});
-    if (!parsed) return usage(err, "compare", parsed.message(), kCompareHelp);
-    if (parsed->has("help")) {
-        out << kCompareHelp;
-        return 0;
-    }
-    if (runs.size() != 2) return usage(err, "compare", "give exactly two runs: --run A --run B", kCompareHelp);
+    const CommandLine commandLine = parseCommandLine(rest, "compare", kCompareHelp, {"split", "show"}, {}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const std::optional<CliArgs>& parsed = commandLine.args;
+    if (runs.size() != 2) return usageError(err, "compare", "give exactly two runs: --run A --run B", kCompareHelp);
     auto split = splitName(*parsed);
-    if (!split) return usage(err, "compare", split.message(), kCompareHelp);
+    if (!split) return usageError(err, "compare", split.message(), kCompareHelp);
     const std::string showText = parsed->value("show", "20");
     char* end = nullptr;
     const long show = std::strtol(showText.c_str(), &end, 10);
-    if (showText.empty() || *end != '\0' || show < 0) return usage(err, "compare", "--show needs an integer >= 0", kCompareHelp);
+    if (showText.empty() || *end != '\0' || show < 0) return usageError(err, "compare", "--show needs an integer >= 0", kCompareHelp);
 
     std::vector<RunUnderRule> loaded;
     for (const auto& dir : runs) {

@@ -1,6 +1,7 @@
 // tagbench-cli doctor: what this machine's LibTorch can do, and timed checks that training and
 // prediction compute the same on the GPU as on the CPU (core/train/DeviceDoctor).
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "core/train/DeviceDoctor.h"
 
@@ -33,19 +34,11 @@ const char* outcomeName(DoctorCheck::Outcome outcome)
 
 int runDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    const auto parsed = CliArgs::parse(args, {"device", "tolerance"}, {"help", "no-oom-check"});
-    if (!parsed) {
-        err << "tagbench-cli doctor: " << parsed.message() << "\n\n" << kUsage;
-        return 2;
-    }
-    if (parsed->has("help")) {
-        out << kUsage;
-        return 0;
-    }
-    if (!parsed->positionals().empty()) {
-        err << "tagbench-cli doctor: unexpected argument '" << parsed->positionals().front() << "'\n\n" << kUsage;
-        return 2;
-    }
+    const CommandLine commandLine = parseCommandLine(args, "doctor", kUsage, {"device", "tolerance"}, {"no-oom-check"}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const std::optional<CliArgs>& parsed = commandLine.args;
+    if (!parsed->positionals().empty())
+        return usageError(err, "doctor", "unexpected argument '" + parsed->positionals().front() + "'", kUsage);
     DoctorOptions options;
     options.device = parsed->value("device", "auto");
     options.outOfMemoryCheck = !parsed->has("no-oom-check");

@@ -1,5 +1,6 @@
 // tagbench-cli ensemble: combine runs on one split (mean, intersection, union, two-stage).
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/RunCommandSupport.h"
 #include "app/cli/Commands.h"
 #include "core/eval/Ensemble.h"
@@ -46,15 +47,15 @@ Options:
 
 int createRun(const std::vector<std::string>& runs, const CliArgs& args, std::ostream& out, std::ostream& err)
 {
-    if (runs.size() < 2) return usage(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
+    if (runs.size() < 2) return usageError(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
     EnsembleRequest request;
     request.runs = runs;
     request.outDir = args.value("out");
     auto combination = parseEnsembleCombination(args.value("combine", "mean"));
-    if (!combination) return usage(err, "ensemble", "--combine: " + combination.message(), kEnsembleHelp);
+    if (!combination) return usageError(err, "ensemble", "--combine: " + combination.message(), kEnsembleHelp);
     request.combination = *combination;
     auto method = Calibration::parseMethod(args.value("calibrate", "platt"));
-    if (!method) return usage(err, "ensemble", "--calibrate: " + method.message(), kEnsembleHelp);
+    if (!method) return usageError(err, "ensemble", "--calibrate: " + method.message(), kEnsembleHelp);
     request.calibration = *method;
     const std::string weights = args.value("weights");
     for (std::size_t start = 0; !weights.empty() && start <= weights.size();) {
@@ -62,7 +63,7 @@ int createRun(const std::vector<std::string>& runs, const CliArgs& args, std::os
         const std::string item = weights.substr(start, comma - start);
         char* end = nullptr;
         const double w = std::strtod(item.c_str(), &end);
-        if (item.empty() || *end != '\0' || w < 0) return usage(err, "ensemble", "--weights needs numbers >= 0 separated by commas", kEnsembleHelp);
+        if (item.empty() || *end != '\0' || w < 0) return usageError(err, "ensemble", "--weights needs numbers >= 0 separated by commas", kEnsembleHelp);
         request.weights.push_back(w);
         start = comma + 1;
     }
@@ -85,31 +86,28 @@ int runEnsemble(const std::vector<std::string>& arguments, std::ostream& out, st
 {
     std::vector<std::string> rest = arguments;
     const std::vector<std::string> runs = takeRuns(rest);
-    auto parsed = CliArgs::parse(rest, {"split", "mode", "threshold", "top-k", "binary-run", "label", "out", "combine", "calibrate", "weights"},
-                                 {"help"});
-    if (!parsed) return usage(err, "ensemble", parsed.message(), kEnsembleHelp);
-    const CliArgs& args = *parsed;
-    if (args.has("help")) {
-        out << kEnsembleHelp;
-        return 0;
-    }
+    const CommandLine commandLine = parseCommandLine(
+        rest, "ensemble", kEnsembleHelp, {"split", "mode", "threshold", "top-k", "binary-run", "label", "out", "combine", "calibrate", "weights"}, {},
+        out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& args = *commandLine.args;
     if (args.has("out")) return createRun(runs, args, out, err);
     auto split = splitName(args);
-    if (!split) return usage(err, "ensemble", split.message(), kEnsembleHelp);
+    if (!split) return usageError(err, "ensemble", split.message(), kEnsembleHelp);
     const bool twoStage = args.has("binary-run");
     if (twoStage && (runs.size() != 1 || args.value("label").empty()))
-        return usage(err, "ensemble", "two-stage needs one --run, --binary-run and --label", kEnsembleHelp);
-    if (!twoStage && runs.size() < 2) return usage(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
+        return usageError(err, "ensemble", "two-stage needs one --run, --binary-run and --label", kEnsembleHelp);
+    if (!twoStage && runs.size() < 2) return usageError(err, "ensemble", "give at least two runs (--run A --run B)", kEnsembleHelp);
     const std::string mode = args.value("mode", "mean");
     if (mode != "mean" && mode != "intersection" && mode != "union")
-        return usage(err, "ensemble", "--mode must be mean, intersection or union", kEnsembleHelp);
+        return usageError(err, "ensemble", "--mode must be mean, intersection or union", kEnsembleHelp);
     char* end = nullptr;
     const std::string thresholdText = args.value("threshold", "0.5");
     const float threshold = std::strtof(thresholdText.c_str(), &end);
-    if (thresholdText.empty() || *end != '\0') return usage(err, "ensemble", "--threshold needs a number", kEnsembleHelp);
+    if (thresholdText.empty() || *end != '\0') return usageError(err, "ensemble", "--threshold needs a number", kEnsembleHelp);
     const std::string topKText = args.value("top-k", "0");
     const long topK = std::strtol(topKText.c_str(), &end, 10);
-    if (topKText.empty() || *end != '\0' || topK < 0) return usage(err, "ensemble", "--top-k needs an integer >= 0", kEnsembleHelp);
+    if (topKText.empty() || *end != '\0' || topK < 0) return usageError(err, "ensemble", "--top-k needs an integer >= 0", kEnsembleHelp);
 
     std::vector<RunUnderRule> loaded;
     for (const auto& dir : runs) {

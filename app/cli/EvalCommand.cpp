@@ -1,5 +1,6 @@
 // tagbench-cli eval: scores a labelled dataset with a .tagbench bundle and prints its metrics.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "core/data/DatasetReader.h"
 #include "core/eval/Metrics.h"
@@ -31,20 +32,11 @@ bool parsePositive(const std::string& text, int& value)
 
 int runEval(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(args, {"model", "data", "rule", "threads", "batch-size", "device"}, {"per-label", "help"});
-    if (!parsed) {
-        err << "tagbench-cli eval: " << parsed.message() << "\n\n" << kUsage;
-        return 2;
-    }
-    const CliArgs& a = *parsed;
-    if (a.has("help")) {
-        out << kUsage;
-        return 0;
-    }
-    const auto usageError = [&](const std::string& message) {
-        err << "tagbench-cli eval: " << message << "\n\n" << kUsage;
-        return 2;
-    };
+    const CommandLine commandLine = parseCommandLine(args, "eval", kUsage, {"model", "data", "rule", "threads", "batch-size", "device"},
+                                              {"per-label"}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& a = *commandLine.args;
+    const auto usageError = [&](const std::string& message) { return cli::usageError(err, "eval", message, kUsage); };
     if (!a.has("model") || !a.has("data")) return usageError("--model and --data are required");
     if (!a.positionals().empty()) return usageError("unexpected argument '" + a.positionals().front() + "'");
     PredictorOptions options;

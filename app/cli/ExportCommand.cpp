@@ -1,5 +1,6 @@
 // tagbench-cli export: packs a training run into one .tagbench bundle, or describes a bundle.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "core/export/Bundle.h"
 #include "core/export/BundleExporter.h"
@@ -21,21 +22,12 @@ constexpr const char* kUsage =
 
 int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(args, {"run", "out", "info"}, {"help"});
-    if (!parsed) {
-        err << "tagbench-cli export: " << parsed.message() << "\n\n" << kUsage;
-        return 2;
-    }
-    const CliArgs& a = *parsed;
-    if (a.has("help")) {
-        out << kUsage;
-        return 0;
-    }
+    const CommandLine commandLine = parseCommandLine(args, "export", kUsage, {"run", "out", "info"}, {}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& a = *commandLine.args;
     if (a.has("info")) {
-        if (a.has("run") || a.has("out") || !a.positionals().empty()) {
-            err << "tagbench-cli export: --info takes a bundle and no other option\n\n" << kUsage;
-            return 2;
-        }
+        if (a.has("run") || a.has("out") || !a.positionals().empty())
+            return usageError(err, "export", "--info takes a bundle and no other option", kUsage);
         auto bundle = Bundle::open(a.value("info"));
         if (!bundle) {
             err << "tagbench-cli export: " << bundle.message() << '\n';
@@ -45,8 +37,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
         return 0;
     }
     if (!a.has("run") || !a.has("out") || !a.positionals().empty()) {
-        err << "tagbench-cli export: --run and --out are required\n\n" << kUsage;
-        return 2;
+        return usageError(err, "export", "--run and --out are required", kUsage);
     }
     auto summary = exportBundle(a.value("run"), a.value("out"));
     if (!summary) {

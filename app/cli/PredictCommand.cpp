@@ -1,5 +1,6 @@
 // tagbench-cli predict: applies a .tagbench bundle to a dataset file and writes JSONL or CSV.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/ImportProgressLine.h"
 #include "app/cli/InterruptGuard.h"
@@ -147,21 +148,12 @@ private:
 
 int runPredict(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(args, {"model", "input", "output", "format", "threads", "batch-size", "device", "input-format"},
-                                 {"all-scores", "stop-on-error", "skip-bad", "help"});
-    if (!parsed) {
-        err << "tagbench-cli predict: " << parsed.message() << "\n\n" << kUsage;
-        return 2;
-    }
-    const CliArgs& a = *parsed;
-    if (a.has("help")) {
-        out << kUsage;
-        return 0;
-    }
-    const auto usageError = [&](const std::string& message) {
-        err << "tagbench-cli predict: " << message << "\n\n" << kUsage;
-        return 2;
-    };
+    const CommandLine commandLine =
+        parseCommandLine(args, "predict", kUsage, {"model", "input", "output", "format", "threads", "batch-size", "device", "input-format"},
+                         {"all-scores", "stop-on-error", "skip-bad"}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& a = *commandLine.args;
+    const auto usageError = [&](const std::string& message) { return cli::usageError(err, "predict", message, kUsage); };
     if (!a.has("model") || !a.has("input") || !a.has("output")) return usageError("--model, --input and --output are required");
     if (!a.positionals().empty()) return usageError("unexpected argument '" + a.positionals().front() + "'");
     const std::string format = a.value("format", "jsonl");

@@ -35,10 +35,4 @@ Result<std::string> splitName(const CliArgs& args)
     return split;
 }
 
-int usage(std::ostream& err, const char* command, const std::string& message, const char* help)
-{
-    err << "tagbench-cli " << command << ": " << message << '\n' << help;
-    return 2;
-}
-
 } // namespace tagbench::cli

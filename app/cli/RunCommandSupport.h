@@ -20,7 +20,4 @@ std::string fixed(double value, int decimals, bool sign = false);
 /// The --split value ("dev" or "test", default "test"), or an error naming the bad value.
 Result<std::string> splitName(const CliArgs& args);
 
-/// Prints "tagbench-cli COMMAND: MESSAGE" and the command's help to err; returns exit code 2.
-int usage(std::ostream& err, const char* command, const std::string& message, const char* help);
-
 } // namespace tagbench::cli

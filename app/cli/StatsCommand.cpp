@@ -1,5 +1,6 @@
 // tagbench-cli stats: label statistics of one or more dataset files (the first one is train).
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/ImportProgressLine.h"
 #include "app/cli/InterruptGuard.h"
@@ -214,24 +215,14 @@ nlohmann::ordered_json toJson(const std::string& file, const ImportReport& repor
 
 int runStats(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(arguments,
-                                 {"top-pairs", "matrix", "rare-threshold", "hierarchy-sep", "format", "text-field",
-                                  "labels-field", "id-field", "label-prefix", "text-column", "label-column",
-                                  "id-column", "label-sep"},
-                                 {"json", "levels", "skip-bad", "stop-on-error", "no-empty-labels", "no-header", "help"});
-    if (!parsed) {
-        err << "tagbench-cli stats: " << parsed.message() << '\n' << kStatsHelp;
-        return 2;
-    }
-    const CliArgs& args = *parsed;
-    if (args.has("help")) {
-        out << kStatsHelp;
-        return 0;
-    }
-    if (args.positionals().empty()) {
-        err << "tagbench-cli stats: no dataset file given\n" << kStatsHelp;
-        return 2;
-    }
+    const CommandLine commandLine = parseCommandLine(arguments, "stats", kStatsHelp,
+                                              {"top-pairs", "matrix", "rare-threshold", "hierarchy-sep", "format", "text-field",
+                                               "labels-field", "id-field", "label-prefix", "text-column", "label-column",
+                                               "id-column", "label-sep"},
+                                              {"json", "levels", "skip-bad", "stop-on-error", "no-empty-labels", "no-header"}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& args = *commandLine.args;
+    if (args.positionals().empty()) return usageError(err, "stats", "no dataset file given", kStatsHelp);
     auto import = importOptions(args);
     auto statistics = statisticsOptions(args);
     if (!import || !statistics) {

@@ -1,5 +1,6 @@
 // tagbench-cli train: trains a TextCNN or FastText classifier from a JSON config into a run directory.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "core/model/GpuDevices.h"
 #include "core/storage/ProjectStore.h"
@@ -94,19 +95,12 @@ Result<std::int64_t> registerRun(ProjectStore& store, const std::string& runDir,
 
 int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
-    const auto parsed = CliArgs::parse(args, {"config", "out", "device", "resume", "project"}, {"help", "find-batch-size"});
-    if (!parsed) {
-        err << "tagbench-cli train: " << parsed.message() << "\n\n" << kUsage;
-        return 2;
-    }
-    if (parsed->has("help")) {
-        out << kUsage;
-        return 0;
-    }
-    if (!parsed->positionals().empty()) {
-        err << "tagbench-cli train: unexpected argument '" << parsed->positionals().front() << "'\n\n" << kUsage;
-        return 2;
-    }
+    const CommandLine commandLine =
+        parseCommandLine(args, "train", kUsage, {"config", "out", "device", "resume", "project"}, {"find-batch-size"}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const std::optional<CliArgs>& parsed = commandLine.args;
+    if (!parsed->positionals().empty())
+        return usageError(err, "train", "unexpected argument '" + parsed->positionals().front() + "'", kUsage);
 
     TrainOptions options;
     options.device = parsed->value("device", "auto");
@@ -129,8 +123,7 @@ int runTrain(const std::vector<std::string>& args, std::ostream& out, std::ostre
         config = std::move(*loaded);
     } else {
         if (!parsed->has("config") || !parsed->has("out")) {
-            err << "tagbench-cli train: --config and --out are required (or --resume RUN_DIR)\n\n" << kUsage;
-            return 2;
+            return usageError(err, "train", "--config and --out are required (or --resume RUN_DIR)", kUsage);
         }
         options.runDir = parsed->value("out");
         auto loaded = TrainConfig::load(parsed->value("config"));

@@ -1,5 +1,6 @@
 // tagbench-cli tune: choose the decision rule (thresholds, top-k) of a run on its dev scores.
 #include "app/cli/CliArgs.h"
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/RunCommandSupport.h"
 #include "core/eval/Calibration.h"
@@ -158,21 +159,14 @@ void printEstimate(std::ostream& out, const TuneOptions& options, const TuneResu
 
 int runTune(const std::vector<std::string>& arguments, std::ostream& out, std::ostream& err)
 {
-    auto parsed = CliArgs::parse(arguments, {"run", "objective", "min-support", "top-k", "max-top-k", "calibrate", "folds", "shrinkage"},
-                                 {"per-label", "at-least-one", "dry-run", "help"});
-    if (!parsed) {
-        err << "tagbench-cli tune: " << parsed.message() << '\n' << kTuneHelp;
-        return 2;
-    }
-    const CliArgs& args = *parsed;
-    if (args.has("help")) {
-        out << kTuneHelp;
-        return 0;
-    }
+    const CommandLine commandLine =
+        parseCommandLine(arguments, "tune", kTuneHelp, {"run", "objective", "min-support", "top-k", "max-top-k", "calibrate", "folds", "shrinkage"},
+                         {"per-label", "at-least-one", "dry-run"}, out, err);
+    if (!commandLine.args) return commandLine.exitCode;
+    const CliArgs& args = *commandLine.args;
     const std::string runDir = args.value("run");
     if (runDir.empty() || !args.positionals().empty()) {
-        err << "tagbench-cli tune: give the run directory with --run RUN_DIR\n" << kTuneHelp;
-        return 2;
+        return usageError(err, "tune", "give the run directory with --run RUN_DIR", kTuneHelp);
     }
     const auto fail = [&](const std::string& message) {
         err << "tagbench-cli tune: " << message << '\n';

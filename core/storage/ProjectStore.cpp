@@ -486,6 +486,16 @@ Status ProjectStore::recordReview(ReviewRecord review)
     });
 }
 
+Status ProjectStore::removeReview(std::int64_t runId, const std::string& split, std::int64_t docIndex)
+{
+    return transaction([&]() -> Status {
+        SqliteStatement q;
+        TAGBENCH_TRY(q.prepare(m_db, "DELETE FROM reviews WHERE run_id = ?1 AND split = ?2 AND doc_index = ?3"));
+        q.bind(1, runId).bind(2, split).bind(3, docIndex);
+        return q.run();
+    });
+}
+
 Result<std::vector<ReviewRecord>> ProjectStore::listReviews(std::int64_t runId, const std::string& split) const
 {
     SqliteStatement q;

@@ -71,6 +71,8 @@ public:
 
     /// Records a review; a later review of the same (run, split, docIndex) replaces it.
     Status recordReview(ReviewRecord review);
+    /// Forgets the review of (run, split, docIndex), if any (undoing a first decision).
+    Status removeReview(std::int64_t runId, const std::string& split, std::int64_t docIndex);
     /// Reviews of a run (one split, or all when split is empty), by split then docIndex.
     Result<std::vector<ReviewRecord>> listReviews(std::int64_t runId, const std::string& split = {}) const;
 

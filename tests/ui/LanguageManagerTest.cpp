@@ -51,7 +51,7 @@ void LanguageManagerTest::switchingLanguageRetranslatesOpenWindows()
     MainWindow window(&languages);
     window.show();
     QCOMPARE(fileMenuTitle(window), QStringLiteral("&File"));
-    auto* placeholder = window.dataPage()->findChild<QLabel*>();
+    auto* placeholder = window.findChild<tagbench::ui::DataPage*>()->findChild<QLabel*>();
     QVERIFY(placeholder);
     const QString englishPlaceholder = placeholder->text();
     QVERIFY(!containsCjk(englishPlaceholder));

@@ -3,11 +3,19 @@
 #include "ui/data/ImportProgressWidget.h"
 #include "ui/data/ImportReportDialog.h"
 #include "ui/data/LabelDistributionChart.h"
+#include "core/eval/ScoreMatrix.h"
+#include "tests/ui/support/ModalDriver.h"
 #include "ui/LanguageManager.h"
+#include "ui/evaluate/EvaluationSession.h"
 #include "ui/MainWindow.h"
 #include "ui/data/Workspace.h"
 
 #include <QAbstractItemModel>
+#include <QAction>
+#include <QMenu>
+#include <QSettings>
+#include <QSlider>
+#include <QTextBrowser>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QDir>
@@ -19,6 +27,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -56,6 +65,33 @@ QString writeLargeDataset(const QTemporaryDir& dir, int documents)
     return file.write(content) == content.size() ? path : QString();
 }
 
+LabelDistributionChart* chartOf(const MainWindow& window)
+{
+    return window.findChild<LabelDistributionChart*>(QStringLiteral("distributionChart"));
+}
+
+// Three labels, four documents (as in EvaluatePageTest).
+bool writeRun(const QString& dir)
+{
+    QDir().mkpath(dir + QStringLiteral("/scores"));
+    QFile labels(dir + QStringLiteral("/labels.txt"));
+    if (!labels.open(QIODevice::WriteOnly))
+        return false;
+    labels.write("A\nB\nC\n");
+    labels.close();
+    tagbench::eval::ScoreMatrix scores({"A", "B", "C"});
+    return scores.addDocument("d0", std::vector<float>{0.9f, 0.2f, 0.1f}, {0}).ok()
+        && scores.addDocument("d1", std::vector<float>{0.6f, 0.7f, 0.3f}, {0, 1}).ok()
+        && scores.addDocument("d2", std::vector<float>{0.4f, 0.55f, 0.2f}, {1}).ok()
+        && scores.addDocument("d3", std::vector<float>{0.1f, 0.3f, 0.45f}, {2}).ok()
+        && scores.save(QFile::encodeName(dir + QStringLiteral("/scores/dev.scores")).toStdString()).ok();
+}
+
+QAction* actionNamed(const MainWindow& window, const char* name)
+{
+    return window.findChild<QAction*>(QLatin1String(name));
+}
+
 QPushButton* buttonWithText(QWidget* parent, const QString& text)
 {
     for (QPushButton* button : parent->findChildren<QPushButton*>()) {
@@ -79,6 +115,11 @@ private slots:
     void closeDatasetRemovesIt();
     void cancellingAnImportKeepsTheOpenDataset_data();
     void cancellingAnImportKeepsTheOpenDataset();
+    void pagesHaveKeysAndTheTitleNamesTheRun();
+    void editMenuUndoesTheRuleOfTheEvaluatePage();
+    void f1ShowsTheGuideOfThePageInBothLanguages();
+    void recentFilesShowTheirFullPaths();
+    void quittingWithAnUnsavedRuleAsks();
 
 private:
     LanguageManager m_languages;
@@ -99,7 +140,7 @@ void MainWindowTest::openingAFixtureChartsItsLabelCounts()
     QVERIFY(!window.workspace()->isLoading());
 
     // The fixture is built so that label k is carried by exactly these many documents.
-    const LabelDistributionChart* chart = window.dataPage()->chart();
+    const LabelDistributionChart* chart = chartOf(window);
     QCOMPARE(chart->barValues(), (QVector<double>{80, 60, 30, 12, 1}));
     QCOMPARE(chart->barLabels(),
              (QStringList{QStringLiteral("资讯::新车上市"), QStringLiteral("资讯::新车报价"),
@@ -107,7 +148,7 @@ void MainWindowTest::openingAFixtureChartsItsLabelCounts()
                           QStringLiteral("资讯::召回")}));
 
     // The table shows the same counts and shares of the 150 documents.
-    const QAbstractItemModel* table = window.dataPage()->table()->model();
+    const QAbstractItemModel* table = window.findChild<QTableView*>(QStringLiteral("labelTable"))->model();
     QCOMPARE(table->rowCount(), 5);
     QCOMPARE(table->index(0, 0).data().toString(), QStringLiteral("资讯::新车上市"));
     QCOMPARE(table->index(0, 1).data().toString(), QStringLiteral("80"));
@@ -166,7 +207,7 @@ void MainWindowTest::badLinesLetTheUserChoose()
     QTRY_COMPARE(window.workspace()->datasets().size(), datasets);
     if (datasets == 1) {
         QCOMPARE(window.workspace()->datasets().first()->data().size(), std::size_t{4});
-        QCOMPARE(window.dataPage()->chart()->barValues(), (QVector<double>{2, 2, 1}));
+        QCOMPARE(chartOf(window)->barValues(), (QVector<double>{2, 2, 1}));
     }
 }
 
@@ -201,9 +242,11 @@ void MainWindowTest::closeDatasetRemovesIt()
     MainWindow window(&m_languages);
     window.openPath(fixture("labels-zh.jsonl"));
     QTRY_COMPARE(window.workspace()->datasets().size(), 1);
-    window.workspace()->remove(window.dataPage()->currentDataset());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);   // File > Close Dataset
     QCOMPARE(window.workspace()->datasets().size(), 0);
-    QVERIFY(window.dataPage()->chart()->barValues().isEmpty());
+    QVERIFY(chartOf(window)->barValues().isEmpty());
 }
 
 void MainWindowTest::cancellingAnImportKeepsTheOpenDataset_data()
@@ -227,7 +270,10 @@ void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
     window.openPath(fixture("labels-zh.jsonl"));
     QTRY_COMPARE(window.workspace()->datasets().size(), 1);
     const auto before = window.workspace()->datasets().first();
-    ImportProgressWidget* panel = window.importProgress();
+    auto* panel = window.findChild<ImportProgressWidget*>(QStringLiteral("importProgress"));
+    QVERIFY(panel);
+    auto* cancelButton = panel->findChild<QPushButton*>(QStringLiteral("importCancel"));
+    QVERIFY(cancelButton);
     QVERIFY(!panel->isVisible());
 
     // Hold the loader inside its first progress report with documents read, so that the window
@@ -258,7 +304,7 @@ void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
     QCOMPARE(panel->fileText(), QStringLiteral("Importing large-import.jsonl"));
     QVERIFY2(panel->documentsText().endsWith(QStringLiteral(" documents")), qPrintable(panel->documentsText()));
     QVERIFY(progress.count() >= 2);   // the start, then the first chunk
-    QVERIFY(panel->cancelButton()->isVisible());
+    QVERIFY(cancelButton->isVisible());
     if (!escape) {
         const QString shots = QStringLiteral(TAGBENCH_BINARY_DIR "/screenshots");
         QDir().mkpath(shots);
@@ -277,7 +323,7 @@ void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
     if (escape)
         QTest::keyClick(&window, Qt::Key_Escape);
     else
-        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        QTest::mouseClick(cancelButton, Qt::LeftButton);
     QVERIFY(!window.workspace()->isLoading());
     QVERIFY(!panel->isVisible());
     QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Import cancelled: large-import.jsonl was not opened."));
@@ -301,6 +347,127 @@ void MainWindowTest::cancellingAnImportKeepsTheOpenDataset()
     QCOMPARE(progress.last().at(3).toLongLong(), qint64(documents));
     QTRY_VERIFY(!panel->isVisible());
     QCOMPARE(cancelled.count(), 1);
+}
+
+void MainWindowTest::pagesHaveKeysAndTheTitleNamesTheRun()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeRun(dir.filePath(QStringLiteral("cars-textcnn"))));
+    MainWindow window(&m_languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    for (int page = MainWindow::PageCount - 1; page >= 0; --page) {
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), page);
+    }
+    QCOMPARE(window.windowTitle(), QStringLiteral("Tagbench"));
+    window.openPath(dir.filePath(QStringLiteral("cars-textcnn")));
+    QTRY_VERIFY(window.evaluation()->hasRun());
+    QCOMPARE(window.windowTitle(), QStringLiteral("cars-textcnn — Tagbench"));
+}
+
+void MainWindowTest::editMenuUndoesTheRuleOfTheEvaluatePage()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeRun(dir.filePath(QStringLiteral("run"))));
+    MainWindow window(&m_languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.openPath(dir.filePath(QStringLiteral("run")));
+    QTRY_VERIFY(window.evaluation()->hasRun());
+    QAction* undo = actionNamed(window, "editUndo");
+    QAction* redo = actionNamed(window, "editRedo");
+    QVERIFY(undo && redo);
+    QVERIFY(!undo->isEnabled());
+    auto* slider = window.findChild<QSlider*>(QStringLiteral("thresholdSlider"));
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageUp);   // +0.05
+    QCOMPARE(window.evaluation()->rule().globalThreshold(), 0.55f);
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Global threshold 0.550"));
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.evaluation()->rule().globalThreshold(), 0.5f);
+    QCOMPARE(slider->value(), 500);
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(window.evaluation()->rule().globalThreshold(), 0.55f);
+    // On another page the menu offers that page's history, or nothing.
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);   // Review: its own (empty) history
+    QVERIFY(!undo->isEnabled());
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window.evaluation()->rule().globalThreshold(), 0.55f);
+}
+
+void MainWindowTest::f1ShowsTheGuideOfThePageInBothLanguages()
+{
+    MainWindow window(&m_languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);   // Train
+    QTest::keyClick(&window, Qt::Key_F1);
+    auto* guide = window.findChild<QDialog*>(QStringLiteral("GuideDialog"));
+    QVERIFY(guide);
+    QTRY_VERIFY(guide->isVisible());
+    auto* text = guide->findChild<QTextBrowser*>(QStringLiteral("guideText"));
+    QVERIFY(text->toPlainText().contains(QStringLiteral("Start Training")));
+    // It follows the page chosen next, and the language.
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+    QVERIFY(text->toPlainText().contains(QStringLiteral("Present")));
+    m_languages.applyLanguage(QStringLiteral("zh_CN"));
+    QTRY_VERIFY(text->toPlainText().contains(QStringLiteral("演示")));
+    m_languages.applyLanguage(QStringLiteral("en"));
+    QTRY_VERIFY(text->toPlainText().contains(QStringLiteral("Present")));
+}
+
+void MainWindowTest::recentFilesShowTheirFullPaths()
+{
+    QSettings().remove(QStringLiteral("files/recent"));
+    MainWindow window(&m_languages);
+    window.openPath(fixture("labels-zh.jsonl"));
+    QTRY_COMPARE(window.workspace()->datasets().size(), 1);
+    auto* recent = window.findChild<QMenu*>(QStringLiteral("recentMenu"));
+    QVERIFY(recent && !recent->actions().isEmpty());
+    QCOMPARE(recent->actions().first()->text(),
+             QStringLiteral("&1 %1").arg(QDir::toNativeSeparators(QFileInfo(fixture("labels-zh.jsonl")).absoluteFilePath())));
+    // Choosing it opens that file again.
+    QSignalSpy added(window.workspace(), &tagbench::ui::Workspace::datasetAdded);
+    recent->actions().first()->trigger();
+    QTRY_COMPARE(added.count(), 1);
+}
+
+void MainWindowTest::quittingWithAnUnsavedRuleAsks()
+{
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("run"));
+    QVERIFY(writeRun(run));
+    MainWindow window(&m_languages);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.openPath(run);
+    QTRY_VERIFY(window.evaluation()->hasRun());
+    window.evaluation()->setGlobalThreshold(0.3f);
+
+    // Cancel keeps the window and the edit.
+    QString question;
+    tagbench::test::whenModalShown([&question](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        QVERIFY(box);
+        question = box->informativeText();
+        box->button(QMessageBox::Cancel)->click();
+    });
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QVERIFY2(question.contains(QStringLiteral("decision rule of run")), qPrintable(question));
+    QCOMPARE(window.evaluation()->rule().globalThreshold(), 0.3f);
+
+    // "Save Rule and Quit" writes rule.json, then the window closes.
+    tagbench::test::whenModalShown([](QWidget* dialog) {
+        for (QPushButton* button : dialog->findChildren<QPushButton*>()) {
+            if (button->text() == QStringLiteral("&Save Rule and Quit"))
+                button->click();
+        }
+    });
+    QVERIFY(window.close());
+    QVERIFY(QFileInfo::exists(run + QStringLiteral("/rule.json")));
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -84,16 +84,16 @@ void ScreenshotRunner::captureAll()
             static const char* const tabIds[] = {"distribution", "cardinality", "cooccurrence", "hierarchy",
                                                  "documents"};
             for (int tab = 0; tab < DataPage::TabCount; ++tab) {
-                m_window->dataPage()->setCurrentTab(tab);
+                m_window->findChild<DataPage*>(QStringLiteral("DataPage"))->setCurrentTab(tab);
                 save(QStringLiteral("data-%1").arg(QLatin1String(tabIds[tab])));
             }
-            m_window->dataPage()->setCurrentTab(DataPage::DistributionTab);
+            m_window->findChild<DataPage*>(QStringLiteral("DataPage"))->setCurrentTab(DataPage::DistributionTab);
             continue;
         }
         save(m_window->pageId(page));
         if (page == MainWindow::DemoPageIndex) {
             // Presentation mode is its own full-screen window; picture it at the window's size.
-            DemoPage* demo = m_window->demoPage();
+            auto* demo = m_window->findChild<DemoPage*>(QStringLiteral("DemoPage"));
             demo->setPresentationMode(true);
             demo->stage()->resize(m_window->size());
             QCoreApplication::processEvents();

@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "tools/screenshots/TrainDemoScreenshot.h"
 
 #include "core/train/TrainConfig.h"
@@ -68,11 +67,11 @@ void TrainDemoScreenshot::start()
         finish();
         return;
     }
-    TrainPage* train = m_window->trainPage();
+    auto* train = m_window->findChild<TrainPage*>(QStringLiteral("TrainPage"));
     train->form()->setConfig(*config);
     m_runDir = m_dir.filePath(QStringLiteral("fasttext-car-news"));
     train->form()->setRunFolder(m_runDir);
-    connect(train->queue(), &TrainQueue::jobFinished, this, &TrainDemoScreenshot::onTrained);
+    connect(m_window->trainQueue(), &TrainQueue::jobFinished, this, &TrainDemoScreenshot::onTrained);
     m_jobId = train->startTraining();
     if (m_jobId == 0) {
         std::fprintf(stderr, "tagbench: training did not start: %s\n", qPrintable(train->lastError()));
@@ -89,16 +88,16 @@ void TrainDemoScreenshot::onTrained(int id)
 {
     if (id != m_jobId)
         return;
-    const TrainQueue::Entry* entry = m_window->trainPage()->queue()->entry(id);
+    const TrainQueue::Entry* entry = m_window->trainQueue()->entry(id);
     if (!entry || (entry->state != TrainQueue::State::Completed && entry->state != TrainQueue::State::EarlyStopped)) {
         std::fprintf(stderr, "tagbench: the screenshot training run did not complete\n");
         finish();
         return;
     }
     // A form ready for the next run, the finished one still shown on the right.
-    m_window->trainPage()->form()->setRunFolder(QString());
+    m_window->findChild<TrainPage*>(QStringLiteral("TrainPage"))->form()->setRunFolder(QString());
 
-    DemoPage* demo = m_window->demoPage();
+    auto* demo = m_window->findChild<DemoPage*>(QStringLiteral("DemoPage"));
     ++m_pending;
     connect(demo, &DemoPage::bundleOpened, this, [this, demo] {
         connect(demo, &DemoPage::predictionShown, this, [this] {
@@ -116,7 +115,7 @@ void TrainDemoScreenshot::onTrained(int id)
 
     // The Export page shows a finished export of the same run (to its own file: no race with
     // the Demo page's export into the run folder).
-    ExportPage* exporter = m_window->exportPage();
+    auto* exporter = m_window->findChild<ExportPage*>(QStringLiteral("ExportPage"));
     ++m_pending;
     auto exported = [this] {
         if (--m_pending == 0)

@@ -37,7 +37,7 @@ int main(int argc, char* argv[])
     const QStringList size = parser.value(sizeOption).split(QLatin1Char('x'));
     window.resize(size.value(0, QStringLiteral("1400")).toInt(), size.value(1, QStringLiteral("900")).toInt());
     window.show();
-    window.setIssuePolicy(tagbench::ui::MainWindow::IssuePolicy::AlwaysSkip);
+    window.setAskAboutBadRecords(false);
     for (const QString& file : arguments)
         window.openPath(file);
     auto* runner = new tagbench::ui::ScreenshotRunner(&window, directory, &window);

@@ -7,6 +7,7 @@
 #include "ui/data/LabelDistributionChart.h"
 #include "ui/data/LabelTableModel.h"
 #include "ui/data/Workspace.h"
+#include "ui/widgets/WheelGuard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +22,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -30,6 +32,7 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
     : QWidget(parent)
     , m_workspace(workspace)
 {
+    setObjectName(QStringLiteral("DataPage"));
     m_stack = new QStackedWidget(this);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -46,9 +49,11 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
     auto* toolbar = new QHBoxLayout;
     m_datasetLabel = new QLabel(content);
     m_datasetCombo = new QComboBox(content);
+    m_datasetCombo->setObjectName(QStringLiteral("datasetCombo"));
     m_datasetCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_datasetLabel->setBuddy(m_datasetCombo);
     m_logScale = new QCheckBox(content);
+    m_logScale->setObjectName(QStringLiteral("logScale"));
     toolbar->addWidget(m_datasetLabel);
     toolbar->addWidget(m_datasetCombo);
     toolbar->addSpacing(12);
@@ -57,19 +62,25 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
     layout->addLayout(toolbar);
 
     m_summary = new QLabel(content);
+    m_summary->setObjectName(QStringLiteral("dataSummary"));
+    m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
 
     m_tabs = new QTabWidget(content);
+    m_tabs->setObjectName(QStringLiteral("dataTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createDistributionTab(), QString());
     m_cardinality = new CardinalityHistogram(m_tabs);
+    m_cardinality->setObjectName(QStringLiteral("cardinality"));
     m_tabs->addTab(m_cardinality, QString());
     m_heatmap = new CooccurrenceHeatmap(m_tabs);
+    m_heatmap->setObjectName(QStringLiteral("cooccurrence"));
     m_tabs->addTab(m_heatmap, QString());
     m_hierarchy = new HierarchyModel(this);
     m_hierarchyView = new QTreeView(m_tabs);
+    m_hierarchyView->setObjectName(QStringLiteral("hierarchy"));
     m_hierarchyView->setModel(m_hierarchy);
     m_hierarchyView->setSortingEnabled(true);
     m_hierarchyView->sortByColumn(HierarchyModel::DocumentsColumn, Qt::DescendingOrder);
@@ -85,9 +96,11 @@ DataPage::DataPage(Workspace* workspace, QWidget* parent)
 
     connect(m_datasetCombo, qOverload<int>(&QComboBox::currentIndexChanged), this, &DataPage::showDataset);
     connect(m_logScale, &QCheckBox::toggled, m_chart, &LabelDistributionChart::setLogScale);
+    // The scale applies to the distribution only; elsewhere the box would promise what it cannot.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { m_logScale->setVisible(tab == DistributionTab); });
     connect(m_workspace, &Workspace::datasetsChanged, this, &DataPage::refreshDatasetList);
-    connect(m_workspace, &Workspace::datasetAdded, this, &DataPage::showDataset);
 
+    WheelGuard::install(this);
     retranslateUi();
     refreshDatasetList();
 }
@@ -103,6 +116,7 @@ QWidget* DataPage::createDistributionTab()
     titleFont.setBold(true);
     m_chartTitle->setFont(titleFont);
     m_chart = new LabelDistributionChart(chartBox);
+    m_chart->setObjectName(QStringLiteral("distributionChart"));
     chartLayout->addWidget(m_chartTitle);
     chartLayout->addWidget(m_chart, 1);
 
@@ -110,6 +124,7 @@ QWidget* DataPage::createDistributionTab()
     auto* tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 4, 0, 0);
     m_filter = new QLineEdit(tableBox);
+    m_filter->setObjectName(QStringLiteral("labelFilter"));
     m_filter->setClearButtonEnabled(true);
     m_model = new LabelTableModel(this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -118,6 +133,7 @@ QWidget* DataPage::createDistributionTab()
     m_proxy->setFilterKeyColumn(LabelTableModel::LabelColumn);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_table = new QTableView(tableBox);
+    m_table->setObjectName(QStringLiteral("labelTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LabelTableModel::DocumentsColumn, Qt::DescendingOrder);
@@ -162,22 +178,32 @@ QWidget* DataPage::createDocumentsTab()
     auto* bar = new QHBoxLayout;
     m_documentLabel = new QLabel(box);
     m_documentFilter = new QComboBox(box);
+    m_documentFilter->setObjectName(QStringLiteral("documentLabelFilter"));
     m_documentFilter->setEditable(true);            // type to find a label among hundreds
     m_documentFilter->setInsertPolicy(QComboBox::NoInsert);
     m_documentFilter->setMinimumContentsLength(24);
     m_documentLabel->setBuddy(m_documentFilter);
+    m_documentSearch = new QLineEdit(box);
+    m_documentSearch->setObjectName(QStringLiteral("documentSearch"));
+    m_documentSearch->setClearButtonEnabled(true);
+    m_documentSearch->setMinimumWidth(220);
     m_documentCount = new QLabel(box);
+    m_documentCount->setObjectName(QStringLiteral("documentCount"));
     bar->addWidget(m_documentLabel);
     bar->addWidget(m_documentFilter);
     bar->addSpacing(12);
+    bar->addWidget(m_documentSearch, 1);
+    bar->addSpacing(12);
     bar->addWidget(m_documentCount);
-    bar->addStretch(1);
     layout->addLayout(bar);
 
+    auto* splitter = new QSplitter(Qt::Vertical, box);
     m_documents = new DocumentTableModel(this);
-    m_documentsView = new QTableView(box);
+    m_documentsView = new QTableView(splitter);
+    m_documentsView->setObjectName(QStringLiteral("documentTable"));
     m_documentsView->setModel(m_documents);
     m_documentsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_documentsView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_documentsView->setWordWrap(false);
     m_documentsView->verticalHeader()->setVisible(false);
     m_documentsView->verticalHeader()->setDefaultSectionSize(m_documentsView->fontMetrics().height() + 8);
@@ -188,7 +214,14 @@ QWidget* DataPage::createDocumentsTab()
     header->setSectionResizeMode(DocumentTableModel::TextColumn, QHeaderView::Stretch);
     header->resizeSection(DocumentTableModel::IdColumn, 140);
     header->resizeSection(DocumentTableModel::LabelsColumn, 300);
-    layout->addWidget(m_documentsView, 1);
+    // The selected document in full: a table cell holds one line of it.
+    m_documentText = new QTextBrowser(splitter);
+    m_documentText->setObjectName(QStringLiteral("documentText"));
+    splitter->addWidget(m_documentsView);
+    splitter->addWidget(m_documentText);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
 
     connect(m_documentFilter, qOverload<int>(&QComboBox::activated), this, [this](int index) {
         const auto data = dataset();
@@ -198,7 +231,28 @@ QWidget* DataPage::createDocumentsTab()
         m_documents->setLabelFilter(label.isEmpty() ? -1 : data->data().labelId(label.toStdString()));
         updateDocumentCount();
     });
+    connect(m_documentSearch, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_documents->setTextFilter(text.trimmed());
+        updateDocumentCount();
+    });
+    connect(m_documentsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DataPage::showSelectedDocument);
+    connect(m_documents, &QAbstractItemModel::modelReset, this, &DataPage::showSelectedDocument);
     return box;
+}
+
+void DataPage::showSelectedDocument()
+{
+    const QModelIndex current = m_documentsView->currentIndex();
+    if (!current.isValid() || current.row() >= m_documents->rowCount()) {
+        m_documentText->clear();
+        return;
+    }
+    const std::size_t doc = m_documents->documentAt(current.row());
+    const QString labels = m_documents->labelsOf(doc);
+    m_documentText->setHtml(QStringLiteral("<p><b>%1</b> · %2</p><p>%3</p>")
+                                .arg(m_documents->idOf(doc).toHtmlEscaped(),
+                                     labels.isEmpty() ? tr("no labels").toHtmlEscaped() : labels.toHtmlEscaped(),
+                                     m_documents->text(doc).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
 }
 
 void DataPage::showDataset(int index)
@@ -281,6 +335,12 @@ void DataPage::retranslateUi()
     m_filter->setPlaceholderText(tr("Filter labels…"));
     m_table->setToolTip(tr("Double-click a label to browse its documents"));
     m_documentLabel->setText(tr("&Show:"));
+    m_documentFilter->setToolTip(tr("Only the documents with this label; type to find a label"));
+    m_documentSearch->setPlaceholderText(tr("Search the text…"));
+    m_documentSearch->setToolTip(tr("Only the documents whose text or id contains this (any case)"));
+    m_documentsView->setToolTip(tr("Select a document to read it in full below"));
+    m_datasetCombo->setToolTip(tr("The open dataset shown on this page"));
+    m_filter->setToolTip(tr("Show only the labels whose name contains this text"));
     if (m_documentFilter->count() > 0)
         m_documentFilter->setItemText(0, tr("All documents"));
     m_model->retranslate();
@@ -322,23 +382,25 @@ void DataPage::updateSummary()
     const LabelDistribution& d = data->distribution();
     const QLocale locale;
     const double perDocument = d.documents > 0 ? double(d.labelAssignments) / double(d.documents) : 0.0;
-    QString text = tr("%1 documents · %2 labels · %3 labels per document · %4 rare labels")
-                       .arg(locale.toString(d.documents), locale.toString(d.labels.size()),
-                            locale.toString(perDocument, 'f', 2), locale.toString(d.rareCount()));
-    const auto unlabelled = static_cast<qint64>(data->report().documentsWithoutLabels);
+    QStringList parts{tr("%Ln document(s)", nullptr, int(d.documents)), tr("%Ln label(s)", nullptr, int(d.labels.size())),
+                      tr("%1 labels per document").arg(locale.toString(perDocument, 'f', 2)),
+                      tr("%Ln rare label(s)", nullptr, d.rareCount())};
+    const auto unlabelled = static_cast<int>(data->report().documentsWithoutLabels);
     if (unlabelled > 0)
-        text += tr(" · %1 documents without labels").arg(locale.toString(unlabelled));
+        parts << tr("%Ln document(s) without labels", nullptr, unlabelled);
     if (data->report().skipped > 0)
-        text += tr(" · %1 lines skipped").arg(locale.toString(static_cast<qint64>(data->report().skipped)));
+        parts << tr("%Ln line(s) skipped", nullptr, int(data->report().skipped));
+    for (QString& part : parts)
+        part = part.toHtmlEscaped();
     if (d.unseenInTrainCount() > 0)
-        text += QStringLiteral(" · <span style=\"color:#c02020\">%1</span>")
-                    .arg(tr("%1 labels missing from train").arg(locale.toString(d.unseenInTrainCount())));
-    m_summary->setText(text);
+        parts << QStringLiteral("<span style=\"color:#c02020\">⚠ %1</span>")
+                     .arg(tr("%Ln label(s) missing from train", nullptr, d.unseenInTrainCount()).toHtmlEscaped());
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void DataPage::updateDocumentCount()
 {
-    m_documentCount->setText(tr("%1 documents").arg(QLocale().toString(m_documents->rowCount())));
+    m_documentCount->setText(tr("%Ln document(s)", nullptr, m_documents->rowCount()));
 }
 
 } // namespace tagbench::ui

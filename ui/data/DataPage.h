@@ -12,6 +12,7 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTabWidget;
 class QTableView;
+class QTextBrowser;
 class QTreeView;
 
 namespace tagbench::ui {
@@ -27,7 +28,9 @@ class Workspace;
 
 /// Everything about one loaded dataset's labels: the sorted distribution (chart and table,
 /// rare labels and labels missing from train marked), label cardinality, co-occurrence of the
-/// top labels, the label hierarchy and a document browser filtered by label.
+/// top labels, the label hierarchy and a document browser filtered by label and by text, with
+/// the selected document in full. Which dataset is shown when files arrive is DatasetSession's
+/// choice (showDataset()).
 class DataPage final : public QWidget {
     Q_OBJECT
 public:
@@ -43,12 +46,6 @@ public:
     /// Opens the document browser on the documents that carry label.
     void showDocumentsWithLabel(const QString& label);
 
-    LabelDistributionChart* chart() const { return m_chart; }
-    QTableView* table() const { return m_table; }
-    CardinalityHistogram* cardinality() const { return m_cardinality; }
-    CooccurrenceHeatmap* cooccurrence() const { return m_heatmap; }
-    QTreeView* hierarchyView() const { return m_hierarchyView; }
-    QTableView* documentsView() const { return m_documentsView; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -60,6 +57,7 @@ private:
     void refreshDatasetList();
     void updateSummary();
     void updateDocumentCount();
+    void showSelectedDocument();
     std::shared_ptr<const LoadedDataset> dataset() const;
 
     Workspace* m_workspace;
@@ -85,7 +83,9 @@ private:
 
     QLabel* m_documentLabel = nullptr;
     QComboBox* m_documentFilter = nullptr;
+    QLineEdit* m_documentSearch = nullptr;
     QLabel* m_documentCount = nullptr;
+    QTextBrowser* m_documentText = nullptr;
     QTableView* m_documentsView = nullptr;
     DocumentTableModel* m_documents = nullptr;
 };

@@ -4,10 +4,12 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace tagbench::ui {
 
 namespace {
-// Table cells show the start of the text; the tooltip has the rest.
+// Table cells show the start of the text; the reading pane and the tooltip have the rest.
 constexpr int previewCharacters = 240;
 
 QString fromView(std::string_view text)
@@ -26,6 +28,7 @@ void DocumentTableModel::setDataset(std::shared_ptr<const Dataset> dataset)
     beginResetModel();
     m_dataset = std::move(dataset);
     m_labelFilter = -1;
+    m_textFilter.clear();
     rebuildRows();
     endResetModel();
 }
@@ -38,28 +41,49 @@ void DocumentTableModel::setLabelFilter(std::int32_t labelId)
     endResetModel();
 }
 
+void DocumentTableModel::setTextFilter(const QString& text)
+{
+    if (text == m_textFilter)
+        return;
+    beginResetModel();
+    m_textFilter = text;
+    rebuildRows();
+    endResetModel();
+}
+
 void DocumentTableModel::rebuildRows()
 {
     m_rows.clear();
     if (!m_dataset)
         return;
-    m_rows.reserve(m_labelFilter < 0 ? m_dataset->size() : 0);
+    m_rows.reserve(m_labelFilter < 0 && m_textFilter.isEmpty() ? m_dataset->size() : 0);
     for (std::size_t doc = 0; doc < m_dataset->size(); ++doc) {
-        if (m_labelFilter < 0) {
-            m_rows.push_back(doc);
+        if (m_labelFilter >= 0) {
+            const auto labels = m_dataset->labels(doc);
+            if (std::find(labels.begin(), labels.end(), m_labelFilter) == labels.end())
+                continue;
+        }
+        if (!m_textFilter.isEmpty() && !fromView(m_dataset->text(doc)).contains(m_textFilter, Qt::CaseInsensitive)
+            && !fromView(m_dataset->id(doc)).contains(m_textFilter, Qt::CaseInsensitive))
             continue;
-        }
-        for (const std::int32_t id : m_dataset->labels(doc)) {
-            if (id == m_labelFilter) {
-                m_rows.push_back(doc);
-                break;
-            }
-        }
+        m_rows.push_back(doc);
     }
+}
+
+QString DocumentTableModel::text(std::size_t document) const
+{
+    return m_dataset && document < m_dataset->size() ? fromView(m_dataset->text(document)) : QString();
+}
+
+QString DocumentTableModel::idOf(std::size_t document) const
+{
+    return m_dataset && document < m_dataset->size() ? fromView(m_dataset->id(document)) : QString();
 }
 
 QString DocumentTableModel::labelsOf(std::size_t document) const
 {
+    if (!m_dataset || document >= m_dataset->size())
+        return {};
     QStringList names;
     for (const std::int32_t id : m_dataset->labels(document))
         names << QString::fromStdString(m_dataset->labelNames()[static_cast<std::size_t>(id)]);

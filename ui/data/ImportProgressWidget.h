@@ -26,7 +26,6 @@ public:
     int percent() const;
     QString fileText() const;
     QString documentsText() const;
-    QPushButton* cancelButton() const { return m_cancel; }
 
 signals:
     void cancelRequested();

@@ -51,12 +51,14 @@ LabelDistributionChart::LabelDistributionChart(QWidget* parent)
 
     m_common = new QCPBars(labelAxis, countAxis);
     m_rare = new QCPBars(labelAxis, countAxis);
-    for (QCPBars* bars : {m_common, m_rare}) {
+    m_unseen = new QCPBars(labelAxis, countAxis);
+    for (QCPBars* bars : {m_common, m_rare, m_unseen}) {
         bars->setWidth(0.7);
         bars->setPen(Qt::NoPen);
     }
     m_common->setBrush(chartstyle::primary());
     m_rare->setBrush(chartstyle::rare());
+    m_unseen->setBrush(chartstyle::missing());
 
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
@@ -94,7 +96,7 @@ QVector<double> LabelDistributionChart::barValues() const
 {
     // Merge both series back into rank order (keys are ranks).
     QVector<double> values(m_distribution.labels.size(), 0.0);
-    for (const QCPBars* bars : {m_common, m_rare}) {
+    for (const QCPBars* bars : {m_common, m_rare, m_unseen}) {
         for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
             const int rank = static_cast<int>(std::lround(it->key));
             if (rank >= 0 && rank < values.size())
@@ -133,19 +135,23 @@ void LabelDistributionChart::retranslateUi()
     m_plot->xAxis->setLabel(tr("Documents"));
     m_common->setName(tr("Labels"));
     m_rare->setName(tr("Rare labels (< 1% of documents)"));
+    m_unseen->setName(tr("Missing from train (no training document has it)"));
     m_plot->replot();
 }
 
 void LabelDistributionChart::rebuild()
 {
-    QVector<double> commonKeys, commonValues, rareKeys, rareValues;
+    QVector<double> commonKeys, commonValues, rareKeys, rareValues, unseenKeys, unseenValues;
     m_labelTicker->clear();
     for (int rank = 0; rank < m_distribution.labels.size(); ++rank) {
         const LabelCount& label = m_distribution.labels[rank];
-        m_labelTicker->addTick(rank, label.label);
+        // A label the model cannot learn matters more than a rare one: it gets its own colour.
+        m_labelTicker->addTick(rank, label.unseenInTrain ? QStringLiteral("⚠ ") + label.label : label.label);
         const bool rare = m_distribution.isRare(rank);
-        (rare ? rareKeys : commonKeys).push_back(rank);
-        (rare ? rareValues : commonValues).push_back(static_cast<double>(label.documents));
+        QVector<double>& keys = label.unseenInTrain ? unseenKeys : rare ? rareKeys : commonKeys;
+        QVector<double>& values = label.unseenInTrain ? unseenValues : rare ? rareValues : commonValues;
+        keys.push_back(rank);
+        values.push_back(static_cast<double>(label.documents));
     }
     // Counts written at the end of each bar; items outside the visible rows are clipped.
     m_plot->clearItems();
@@ -163,9 +169,12 @@ void LabelDistributionChart::rebuild()
     }
     m_common->setData(commonKeys, commonValues, true);
     m_rare->setData(rareKeys, rareValues, true);
-    m_rare->addToLegend();
-    if (rareKeys.isEmpty())
-        m_rare->removeFromLegend();
+    m_unseen->setData(unseenKeys, unseenValues, true);
+    for (QCPBars* bars : {m_rare, m_unseen}) {
+        bars->addToLegend();
+        if (bars->data()->isEmpty())
+            bars->removeFromLegend();
+    }
     m_plot->legend->setVisible(!m_distribution.labels.isEmpty());
     applyValueAxis();
     updateScrollRange();
@@ -180,18 +189,26 @@ void LabelDistributionChart::applyValueAxis()
         maximum = std::max(maximum, label.documents);
     if (m_logScale) {
         countAxis->setScaleType(QCPAxis::stLogarithmic);
-        countAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        countAxis->setNumberFormat(QStringLiteral("gb"));
+        // One labelled tick per power of ten (1, 10, 100 ...), written as plain numbers: the
+        // default ticker labels every few sub-decades in exponent form, which crowds the axis.
+        QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+        ticker->setLogBase(10);
+        ticker->setSubTickCount(8);
+        ticker->setTickCount(std::max(2, int(std::ceil(std::log10(maximum * 6.0 / logBase)))));
+        countAxis->setTicker(ticker);
+        countAxis->setNumberFormat(QStringLiteral("f"));
+        countAxis->setNumberPrecision(0);
         countAxis->setRange(logBase, maximum * 6.0);   // room for the count labels
-        m_common->setBaseValue(logBase);
-        m_rare->setBaseValue(logBase);
+        for (QCPBars* bars : {m_common, m_rare, m_unseen})
+            bars->setBaseValue(logBase);
     } else {
         countAxis->setScaleType(QCPAxis::stLinear);
         countAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
         countAxis->setNumberFormat(QStringLiteral("g"));
+        countAxis->setNumberPrecision(6);
         countAxis->setRange(0, maximum * 1.15);   // room for the count labels
-        m_common->setBaseValue(0);
-        m_rare->setBaseValue(0);
+        for (QCPBars* bars : {m_common, m_rare, m_unseen})
+            bars->setBaseValue(0);
     }
 }
 

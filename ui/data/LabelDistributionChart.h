@@ -17,7 +17,7 @@ class QWheelEvent;
 namespace tagbench::ui {
 
 /// Documents per label as horizontal bars, most frequent at the top, rare labels (<1% of the
-/// documents) in a warning colour. Long label lists scroll; counts can be shown on a log scale
+/// documents) in a warning colour and labels no training document carries in red, marked ⚠. Long label lists scroll; counts can be shown on a log scale
 /// so that the long tail stays visible next to the head.
 class LabelDistributionChart final : public QWidget {
     Q_OBJECT
@@ -29,9 +29,6 @@ public:
 
     void setLogScale(bool logarithmic);
     bool logScale() const { return m_logScale; }
-
-    /// The plot, e.g. to export it as PDF/PNG.
-    QCustomPlot* plot() const { return m_plot; }
 
     /// Bar lengths in chart order (most frequent first), read back from the plot's data.
     QVector<double> barValues() const;
@@ -61,6 +58,7 @@ private:
     QScrollBar* m_scroll = nullptr;
     QCPBars* m_common = nullptr;
     QCPBars* m_rare = nullptr;
+    QCPBars* m_unseen = nullptr;
     QSharedPointer<QCPAxisTickerText> m_labelTicker;
     LabelDistribution m_distribution;
     bool m_logScale = false;

@@ -2,7 +2,9 @@
 
 #include "ui/widgets/ChartStyle.h"
 
+#include <QApplication>
 #include <QBrush>
+#include <QStyle>
 #include <QLocale>
 
 namespace tagbench::ui {
@@ -65,7 +67,11 @@ QVariant LabelTableModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::ForegroundRole:
         if (label.unseenInTrain)
-            return QBrush(QColor(0xc0, 0x20, 0x20));
+            return QBrush(chartstyle::missing());
+        break;
+    case Qt::DecorationRole:
+        if (label.unseenInTrain && index.column() == LabelColumn)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         break;
     case Qt::ToolTipRole:
         if (label.unseenInTrain)

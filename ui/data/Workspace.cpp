@@ -11,38 +11,33 @@ namespace tagbench::ui {
 Workspace::Workspace(QObject* parent)
     : QObject(parent)
     , m_cancelBelow(std::make_shared<std::atomic<quint64>>(0))
+    , m_loader(QStringLiteral("tagbench-loader"), m_cancelBelow)
 {
     qRegisterMetaType<std::shared_ptr<const LoadedDataset>>();
-    m_thread.setObjectName(QStringLiteral("tagbench-loader"));
-    m_worker = new DatasetLoadWorker(m_cancelBelow);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-
-    connect(m_worker, &DatasetLoadWorker::progress, this, [this](quint64 id, qint64 read, qint64 total, qint64 documents) {
+    const DatasetLoadWorker* worker = m_loader.worker();
+    connect(worker, &DatasetLoadWorker::progress, this, [this](quint64 id, qint64 read, qint64 total, qint64 documents) {
         if (id >= m_cancelBelow->load() && m_pending.contains(id))
             emit loadProgress(m_pending.value(id), read, total, documents);
     });
-    connect(m_worker, &DatasetLoadWorker::loaded, this,
+    connect(worker, &DatasetLoadWorker::loaded, this,
             [this](quint64 id, std::shared_ptr<const LoadedDataset> dataset) {
                 // Report the result before going idle: listeners of loadingIdle see it added.
                 if (id >= m_cancelBelow->load())
                     emit loaded(std::move(dataset));
                 finishRequest(id);
             });
-    connect(m_worker, &DatasetLoadWorker::failed, this,
+    connect(worker, &DatasetLoadWorker::failed, this,
             [this](quint64 id, const QString& path, const QString& message) {
                 if (id >= m_cancelBelow->load())
                     emit loadFailed(path, message);
                 finishRequest(id);
             });
-    m_thread.start();
 }
 
 Workspace::~Workspace()
 {
+    // The load in progress stops at its next chunk; m_loader then waits for the thread.
     m_cancelBelow->store(std::numeric_limits<quint64>::max());
-    m_thread.quit();
-    m_thread.wait();
 }
 
 void Workspace::load(const QString& path)
@@ -51,8 +46,7 @@ void Workspace::load(const QString& path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     m_pending.insert(id, absolute);
     emit loadStarted(absolute);
-    QMetaObject::invokeMethod(m_worker, "load", Qt::QueuedConnection, Q_ARG(quint64, id),
-                              Q_ARG(QString, absolute));
+    m_loader.post([id, absolute](DatasetLoadWorker& loader) { loader.load(id, absolute); });
 }
 
 void Workspace::cancelLoading()

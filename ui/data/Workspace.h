@@ -1,11 +1,12 @@
 #pragma once
 
+#include "ui/data/DatasetLoadWorker.h"
 #include "ui/data/LoadedDataset.h"
+#include "ui/services/WorkerThread.h"
 
 #include <QHash>
 #include <QObject>
 #include <QString>
-#include <QThread>
 #include <QVector>
 
 #include <atomic>
@@ -13,10 +14,8 @@
 
 namespace tagbench::ui {
 
-class DatasetLoadWorker;
-
-/// The datasets open in this window and the background thread that loads them.
-/// All methods are called on the UI thread; loading never blocks it.
+/// The datasets open in this window and the service that loads them on its own thread
+/// (tagbench-loader). All methods are called on the UI thread; loading never blocks it.
 class Workspace final : public QObject {
     Q_OBJECT
 public:
@@ -41,7 +40,7 @@ public:
     int indexOfPath(const QString& path) const;
 
     /// The worker on the loader thread; tests connect to its signals directly to pause a load.
-    DatasetLoadWorker* loader() const { return m_worker; }
+    DatasetLoadWorker* loader() const { return m_loader.worker(); }
 
 signals:
     void loadStarted(const QString& path);
@@ -59,9 +58,8 @@ private:
     void finishRequest(quint64 requestId);
     void pairSplitsWithTrain();
 
-    QThread m_thread;
-    DatasetLoadWorker* m_worker = nullptr;   // owned by m_thread (deleteLater on finish)
     std::shared_ptr<std::atomic<quint64>> m_cancelBelow;   // requests below this id are dropped
+    WorkerThread<DatasetLoadWorker> m_loader;
     QHash<quint64, QString> m_pending;
     quint64 m_nextRequest = 1;
     QVector<std::shared_ptr<const LoadedDataset>> m_datasets;

@@ -1,11 +1,12 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/demo/DemoPage.h"
 
+#include "ui/demo/PredictionService.h"
 #include "ui/demo/ScoreBarsWidget.h"
+#include "ui/evaluate/EvaluationSession.h"
+#include "ui/widgets/FileDialogs.h"
 
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -27,40 +28,54 @@ namespace tagbench::ui {
 namespace {
 constexpr const char* lastBundleKey = "demo/lastBundle";
 constexpr double presentationScale = 2.0;
+// Rule edits on the Evaluate page (a slider drag) reach the Demo's predictor at this pace.
+constexpr int ruleDelayMs = 200;
+
+bool holdsModel(const QString& runDir)
+{
+    const QDir dir(runDir);
+    return dir.exists(QStringLiteral("model.pt")) && dir.exists(QStringLiteral("config.json"));
+}
 } // namespace
 
-DemoPage::DemoPage(QWidget* parent)
+DemoPage::DemoPage(PredictionService* service, EvaluationSession* evaluation, QWidget* parent)
     : QWidget(parent)
+    , m_service(service)
+    , m_evaluation(evaluation)
 {
     setObjectName(QStringLiteral("DemoPage"));
-    qRegisterMetaType<BundleSummary>();
-    qRegisterMetaType<DemoPrediction>();
-    m_thread.setObjectName(QStringLiteral("DemoPredict"));
-    m_worker = new PredictWorker(m_latest);
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &PredictWorker::opened, this, &DemoPage::onOpened);
-    connect(m_worker, &PredictWorker::openFailed, this, [this](const QString& path, const QString& message) {
+    connect(m_service, &PredictionService::opened, this, &DemoPage::onOpened);
+    connect(m_service, &PredictionService::openFailed, this, [this](const QString& path, const QString& message) {
         showMessage(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), message), true);
         emit bundleFailed(path, message);
     });
-    connect(m_worker, &PredictWorker::predicted, this, &DemoPage::onPredicted);
-    connect(m_worker, &PredictWorker::predictFailed, this, [this](quint64 request, const QString& message) {
-        if (request == m_latest->load())
+    connect(m_service, &PredictionService::ruleApplied, this, [this](const QVector<float>& thresholds, int topK) {
+        m_summary.thresholds = thresholds;
+        m_summary.topK = topK;
+        requestPrediction();
+    });
+    connect(m_service, &PredictionService::ruleFailed, this,
+            [this](const QString& message) { showMessage(tr("The Evaluate page's rule was not applied: %1").arg(message), true); });
+    connect(m_service, &PredictionService::predicted, this, &DemoPage::onPredicted);
+    connect(m_service, &PredictionService::predictFailed, this, [this](quint64 request, const QString& message) {
+        if (request == m_service->latestRequest())
             showMessage(tr("Prediction failed: %1").arg(message), true);
     });
-    m_thread.start();
 
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
     m_bundleLabel = new QLabel(this);
+    m_bundleLabel->setObjectName(QStringLiteral("demoModel"));
     m_bundleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont bold = m_bundleLabel->font();
     bold.setBold(true);
     m_bundleLabel->setFont(bold);
     m_openBundle = new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), this);
+    m_openBundle->setObjectName(QStringLiteral("openBundle"));
     m_fromRun = new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), this);
+    m_fromRun->setObjectName(QStringLiteral("openRunInDemo"));
     m_present = new QPushButton(style()->standardIcon(QStyle::SP_TitleBarMaxButton), QString(), this);
+    m_present->setObjectName(QStringLiteral("present"));
     m_present->setCheckable(true);
     bar->addWidget(m_bundleLabel, 1);
     bar->addWidget(m_openBundle);
@@ -68,9 +83,11 @@ DemoPage::DemoPage(QWidget* parent)
     bar->addWidget(m_present);
     layout->addLayout(bar);
     m_info = new QLabel(this);
+    m_info->setObjectName(QStringLiteral("demoInfo"));
     m_info->setWordWrap(true);
     m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("demoMessage"));
     m_message->setWordWrap(true);
     m_message->hide();
     layout->addWidget(m_info);
@@ -90,7 +107,9 @@ DemoPage::DemoPage(QWidget* parent)
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_bars = new ScoreBarsWidget(m_stage);
+    m_bars->setObjectName(QStringLiteral("scoreBars"));
     m_timing = new QLabel(m_stage);
+    m_timing->setObjectName(QStringLiteral("demoTiming"));
     m_timing->setAlignment(Qt::AlignRight);
     stageLayout->addWidget(m_textTitle);
     stageLayout->addWidget(m_text, 1);
@@ -103,7 +122,11 @@ DemoPage::DemoPage(QWidget* parent)
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(debounceMs);
+    m_ruleTimer = new QTimer(this);
+    m_ruleTimer->setSingleShot(true);
+    m_ruleTimer->setInterval(ruleDelayMs);
     connect(m_debounce, &QTimer::timeout, this, &DemoPage::requestPrediction);
+    connect(m_ruleTimer, &QTimer::timeout, this, &DemoPage::sendLiveRule);
     connect(m_text, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_openBundle, &QPushButton::clicked, this, &DemoPage::openBundleDialog);
     connect(m_fromRun, &QPushButton::clicked, this, &DemoPage::openRunDialog);
@@ -114,6 +137,13 @@ DemoPage::DemoPage(QWidget* parent)
     // Once the stage is its own full-screen window the page's shortcut no longer reaches it.
     m_stage->installEventFilter(this);
     m_text->installEventFilter(this);
+    if (m_evaluation) {
+        connect(m_evaluation, &EvaluationSession::runLoaded, this, &DemoPage::onEvaluatedRun);
+        connect(m_evaluation, &EvaluationSession::ruleChanged, this, [this] {
+            if (showsEvaluatedRun())
+                m_ruleTimer->start();
+        });
+    }
 
     retranslateUi();
     const QString last = QSettings().value(lastBundleKey).toString();
@@ -125,22 +155,53 @@ DemoPage::~DemoPage()
 {
     if (m_presenting)
         setPresentationMode(false);
-    m_thread.quit();
-    m_thread.wait();
 }
 
 void DemoPage::openBundle(const QString& path)
 {
+    m_pendingRun.clear();
     showMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()), false);
-    QMetaObject::invokeMethod(m_worker, "open", Qt::QueuedConnection, Q_ARG(QString, path));
+    m_service->openBundle(path);
 }
 
 void DemoPage::openRun(const QString& runDir)
 {
-    const QString out = QDir(runDir).filePath(QStringLiteral("model.tagbench"));
-    showMessage(tr("Exporting %1 to a bundle…").arg(QDir::toNativeSeparators(runDir)), false);
-    QMetaObject::invokeMethod(m_worker, "exportAndOpen", Qt::QueuedConnection, Q_ARG(QString, runDir),
-                              Q_ARG(QString, out));
+    m_pendingRun.clear();
+    showMessage(tr("Packing %1 into a temporary bundle…").arg(QDir::toNativeSeparators(runDir)), false);
+    m_service->openRun(QDir(runDir).absolutePath());
+}
+
+void DemoPage::onEvaluatedRun()
+{
+    const QString runDir = m_evaluation->run()->runDir;
+    if (!holdsModel(runDir) || (!m_summary.sourceRun.isEmpty() && QDir(m_summary.sourceRun) == QDir(runDir)))
+        return;
+    // Packing a model takes a moment and a temporary file: only when the page is looked at.
+    m_pendingRun = runDir;
+    if (isVisible())
+        openEvaluatedRun();
+    else
+        retranslateUi();
+}
+
+void DemoPage::openEvaluatedRun()
+{
+    const QString runDir = m_pendingRun;
+    if (runDir.isEmpty())
+        return;
+    openRun(runDir);
+}
+
+bool DemoPage::showsEvaluatedRun() const
+{
+    return m_evaluation && m_evaluation->hasRun() && !m_summary.sourceRun.isEmpty()
+           && QDir(m_summary.sourceRun) == QDir(m_evaluation->run()->runDir);
+}
+
+void DemoPage::sendLiveRule()
+{
+    if (showsEvaluatedRun())
+        m_service->setRule(m_evaluation->rule());
 }
 
 void DemoPage::setText(const QString& text)
@@ -156,11 +217,16 @@ QStringList DemoPage::predictedLabels() const
 void DemoPage::onOpened(const BundleSummary& summary)
 {
     m_summary = summary;
-    QSettings().setValue(lastBundleKey, summary.path);
+    // A temporary bundle is gone after this session: remember only files the user chose.
+    if (summary.sourceRun.isEmpty())
+        QSettings().setValue(lastBundleKey, summary.path);
     m_message->hide();
     retranslateUi();
     emit bundleOpened(summary.path);
-    requestPrediction();
+    if (showsEvaluatedRun())
+        sendLiveRule();   // the prediction follows once the rule is applied
+    else
+        requestPrediction();
 }
 
 void DemoPage::requestPrediction()
@@ -176,14 +242,12 @@ void DemoPage::requestPrediction()
         m_timing->clear();
         return;
     }
-    const quint64 request = m_nextRequest++;
-    m_latest->store(request);
-    QMetaObject::invokeMethod(m_worker, "predict", Qt::QueuedConnection, Q_ARG(quint64, request), Q_ARG(QString, text));
+    m_service->predict(text);
 }
 
 void DemoPage::onPredicted(const DemoPrediction& prediction)
 {
-    if (prediction.request != m_latest->load() || prediction.scores.size() != m_summary.labels.size())
+    if (prediction.request != m_service->latestRequest() || prediction.scores.size() != m_summary.labels.size())
         return;   // a newer text is on its way, or the bundle changed meanwhile
     m_predicted.clear();
     for (int label : prediction.kept)
@@ -204,8 +268,7 @@ void DemoPage::onPredicted(const DemoPrediction& prediction)
     m_result->setText(m_predicted.isEmpty() ? tr("No label reaches its threshold.")
                                             : m_predicted.join(QStringLiteral("  ·  ")));
     m_timing->setText(m_presenting ? tr("Esc leaves presentation mode")
-                                   : tr("%1 ms on %2").arg(QLocale().toString(prediction.milliseconds, 'f', 1),
-                                                           m_summary.device));
+                                   : tr("%1 ms on the CPU").arg(QLocale().toString(prediction.milliseconds, 'f', 1)));
     emit predictionShown();
 }
 
@@ -280,41 +343,68 @@ bool DemoPage::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+void DemoPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_pendingRun.isEmpty())
+        openEvaluatedRun();
+}
+
 void DemoPage::openBundleDialog()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open Model Bundle"),
-                                                      QFileInfo(m_summary.path).absolutePath(),
-                                                      tr("Tagbench bundles (*.tagbench);;All files (*)"));
+    const QString file = FileDialogs::openFile(this, tr("Open Model Bundle"), tr("Tagbench bundles (*.tagbench);;All files (*)"));
     if (!file.isEmpty())
         openBundle(file);
 }
 
 void DemoPage::openRunDialog()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a Training Run"));
+    const QString dir = FileDialogs::directory(this, tr("Try a Training Run"));
     if (!dir.isEmpty())
         openRun(dir);
 }
 
 void DemoPage::retranslateUi()
 {
-    m_bundleLabel->setText(hasBundle() ? tr("Model: %1").arg(QFileInfo(m_summary.path).fileName())
-                                       : tr("No model open"));
-    m_bundleLabel->setToolTip(QDir::toNativeSeparators(m_summary.path));
+    const bool fromEvaluate = showsEvaluatedRun();
+    if (!hasBundle())
+        m_bundleLabel->setText(tr("No model open"));
+    else if (fromEvaluate)
+        m_bundleLabel->setText(tr("Run: %1 (open on the Evaluate page)").arg(m_summary.runName));
+    else if (!m_summary.sourceRun.isEmpty())
+        m_bundleLabel->setText(tr("Run: %1").arg(m_summary.runName));
+    else
+        m_bundleLabel->setText(tr("Model: %1").arg(QFileInfo(m_summary.path).fileName()));
+    m_bundleLabel->setToolTip(QDir::toNativeSeparators(m_summary.sourceRun.isEmpty() ? m_summary.path : m_summary.sourceRun));
     m_openBundle->setText(tr("Open Bundle…"));
     m_openBundle->setToolTip(tr("Open a .tagbench model bundle"));
     m_fromRun->setText(tr("From Run…"));
-    m_fromRun->setToolTip(tr("Export a training run folder to a bundle and open it"));
+    m_fromRun->setToolTip(tr("Try a training run folder: it is packed into a temporary bundle and the folder is "
+                             "left as it is (save a bundle on the Export page)"));
     m_present->setText(tr("Present"));
     m_present->setToolTip(tr("Presentation mode: full screen, large text (F11; Esc leaves)"));
     if (hasBundle()) {
-        m_info->setText(tr("%n label(s) · runs on %1", nullptr, int(m_summary.labels.size())).arg(m_summary.device));
-        m_info->setToolTip(m_summary.description);
+        QStringList parts;
+        if (!m_summary.facts.isEmpty())
+            parts << m_summary.facts.first().value;   // the model, e.g. "TextCNN, multi-label"
+        parts << tr("%n label(s)", nullptr, int(m_summary.labels.size()))
+              << tr("runs on the CPU, %n thread(s)", nullptr, m_summary.threads);
+        if (fromEvaluate)
+            parts << tr("decides with the Evaluate page's rule");
+        m_info->setText(parts.join(QStringLiteral(" · ")));
+        QStringList facts;
+        for (const RunFact& fact : std::as_const(m_summary.facts))
+            facts << QStringLiteral("%1: %2").arg(fact.name, fact.value);
+        m_info->setToolTip(facts.join(QLatin1Char('\n')));
+    } else if (!m_pendingRun.isEmpty()) {
+        m_info->setText(tr("The run open on the Evaluate page (%1) is tried here as soon as this page is shown.")
+                            .arg(QFileInfo(m_pendingRun).fileName()));
     } else {
         m_info->setText(tr("Open a model bundle (.tagbench) or a finished training run to try it on your own text."));
     }
     m_textTitle->setText(tr("Text"));
     m_text->setPlaceholderText(tr("Type or paste a text here; the predicted labels follow as you type."));
+    m_text->setToolTip(tr("The text to classify; predictions follow as you type"));
     m_resultTitle->setText(tr("Predicted labels"));
     m_bars->setPlaceholderText(hasBundle() ? tr("Scores appear here.") : tr("No model open."));
     m_bars->setToolTip(tr("Bars: the label's score. Orange tick: the label's threshold; a label is predicted "

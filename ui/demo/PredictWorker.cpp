@@ -1,55 +1,75 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/demo/PredictWorker.h"
 
 #include "core/export/BundleExporter.h"
 #include "core/export/Predictor.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 
 #include <exception>
 #include <new>
 
 namespace tagbench::ui {
 
-PredictWorker::PredictWorker(std::shared_ptr<std::atomic<quint64>> latest, QObject* parent)
-    : QObject(parent)
-    , m_latest(std::move(latest))
+namespace {
+// One short text at a time: a second thread or a GPU round trip buys nothing.
+constexpr int predictorThreads = 1;
+} // namespace
+
+PredictWorker::PredictWorker(std::shared_ptr<std::atomic<quint64>> latest)
+    : m_latest(std::move(latest))
 {
 }
 
-PredictWorker::~PredictWorker() = default;
+PredictWorker::~PredictWorker()
+{
+    m_predictor.reset();
+    if (!m_temporary.isEmpty())
+        QFile::remove(m_temporary);
+}
 
 void PredictWorker::open(const QString& path)
 {
+    if (openBundle(path, QString()) && !m_temporary.isEmpty()) {
+        QFile::remove(m_temporary);
+        m_temporary.clear();
+    }
+}
+
+bool PredictWorker::openBundle(const QString& path, const QString& sourceRun)
+{
     try {
         PredictorOptions options;
-        options.device = "cpu";   // one short text at a time: a GPU round trip buys nothing
-        options.threads = 1;
+        options.device = "cpu";
+        options.threads = predictorThreads;
         Result<Predictor> predictor = Predictor::open(QFile::encodeName(path).toStdString(), options);
         if (!predictor.ok()) {
             emit openFailed(path, QString::fromStdString(predictor.message()));
-            return;
+            return false;
         }
         m_predictor = std::make_unique<Predictor>(std::move(predictor).value());
+        const BundleManifest& manifest = m_predictor->bundle().manifest();
         BundleSummary summary;
         summary.path = path;
-        summary.description = QString::fromStdString(m_predictor->bundle().describe());
-        summary.device = QString::fromStdString(m_predictor->deviceDescription());
-        const auto& labels = m_predictor->labels();
-        const eval::DecisionRule& rule = m_predictor->rule();
-        const std::vector<float> thresholds = rule.effectiveThresholds(labels.size());
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-            summary.labels << QString::fromStdString(labels[i]);
-            summary.thresholds << thresholds[i];
-        }
-        summary.topK = rule.topK();
+        summary.sourceRun = sourceRun;
+        summary.runName = QFileInfo(sourceRun.isEmpty() ? QString::fromStdString(manifest.sourceRun) : sourceRun).fileName();
+        summary.facts = RunFacts::fromConfig(QByteArray::fromStdString(manifest.trainingConfigJson));
+        summary.threads = predictorThreads;
+        for (const std::string& label : m_predictor->labels())
+            summary.labels << QString::fromStdString(label);
+        const std::vector<float> thresholds = m_predictor->rule().effectiveThresholds(m_predictor->labels().size());
+        summary.thresholds = QVector<float>(thresholds.begin(), thresholds.end());
+        summary.topK = m_predictor->rule().topK();
         emit opened(summary);
+        return true;
     } catch (const std::bad_alloc&) {
         emit openFailed(path, tr("Not enough memory to load this model."));
     } catch (const std::exception& e) {
         emit openFailed(path, QString::fromUtf8(e.what()));
     }
+    return false;
 }
 
 void PredictWorker::exportAndOpen(const QString& runDir, const QString& outPath)
@@ -65,7 +85,32 @@ void PredictWorker::exportAndOpen(const QString& runDir, const QString& outPath)
         emit openFailed(runDir, QString::fromUtf8(e.what()));
         return;
     }
-    open(outPath);
+    if (openBundle(outPath, runDir)) {
+        if (!m_temporary.isEmpty() && m_temporary != outPath)
+            QFile::remove(m_temporary);
+        m_temporary = outPath;
+    } else {
+        QFile::remove(outPath);
+    }
+}
+
+void PredictWorker::setRule(const std::optional<eval::DecisionRule>& rule)
+{
+    if (!m_predictor)
+        return;
+    if (!rule) {
+        m_predictor->resetRule();
+    } else if (const Status status = m_predictor->setRule(*rule); !status.ok()) {
+        emit ruleFailed(QString::fromStdString(status.message()));
+        return;
+    }
+    emitRule();
+}
+
+void PredictWorker::emitRule()
+{
+    const std::vector<float> thresholds = m_predictor->rule().effectiveThresholds(m_predictor->labels().size());
+    emit ruleApplied(QVector<float>(thresholds.begin(), thresholds.end()), m_predictor->rule().topK());
 }
 
 void PredictWorker::predict(quint64 request, const QString& text)

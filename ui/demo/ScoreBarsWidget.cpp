@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/demo/ScoreBarsWidget.h"
 
 #include "ui/widgets/ChartStyle.h"
@@ -7,6 +6,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -30,6 +30,35 @@ void ScoreBarsWidget::setPlaceholderText(const QString& text)
 {
     m_placeholder = text;
     update();
+}
+
+QStringList ScoreBarsWidget::labelLines(const QFont& font, const QString& label, int width)
+{
+    const QFontMetrics metrics(font);
+    if (metrics.horizontalAdvance(label) <= width)
+        return {label};
+    QTextLayout layout(label);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.setFont(font);
+    layout.beginLayout();
+    QStringList lines;
+    QTextLine line = layout.createLine();
+    while (line.isValid() && lines.size() < 2) {
+        line.setLineWidth(width);
+        lines << label.mid(line.textStart(), line.textLength());
+        line = layout.createLine();
+    }
+    layout.endLayout();
+    if (lines.size() == 2) {
+        // The rest of the name goes into the second line, elided at its end.
+        const int start = label.indexOf(lines[1], lines[0].size());
+        lines[1] = metrics.elidedText(label.mid(std::max(start, 0)), Qt::ElideRight, width);
+    }
+    for (QString& text : lines)
+        text = text.trimmed();
+    return lines;
 }
 
 int ScoreBarsWidget::rowHeight() const
@@ -64,10 +93,14 @@ void ScoreBarsWidget::paintEvent(QPaintEvent*)
     const QFontMetrics fm(font());
     const int h = rowHeight();
     const int pad = fm.height() / 2;
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
     int labelWidth = 0;
     for (const Row& row : m_rows)
-        labelWidth = std::max(labelWidth, fm.horizontalAdvance(row.label));
-    labelWidth = std::min(labelWidth, width() / 3);
+        labelWidth = std::max(labelWidth, (row.kept ? boldMetrics : fm).horizontalAdvance(row.label));
+    // Up to almost half the width for names: the bars still get the larger part.
+    labelWidth = std::min(labelWidth, width() * 9 / 20);
     const int scoreWidth = fm.horizontalAdvance(QStringLiteral("0.000")) + pad;
     const int barLeft = pad + labelWidth + pad;
     const int barWidth = std::max(40, width() - barLeft - scoreWidth - pad);
@@ -75,8 +108,6 @@ void ScoreBarsWidget::paintEvent(QPaintEvent*)
     track.setAlpha(28);
     QColor muted = text;
     muted.setAlpha(110);
-    QFont bold = font();
-    bold.setBold(true);
     const QLocale locale;
 
     for (int i = 0; i < m_rows.size(); ++i) {
@@ -88,7 +119,7 @@ void ScoreBarsWidget::paintEvent(QPaintEvent*)
         painter.setFont(row.kept ? bold : font());
         painter.setPen(row.kept ? text : muted);
         painter.drawText(labelRect, Qt::AlignVCenter | Qt::AlignRight,
-                         fm.elidedText(row.label, Qt::ElideMiddle, labelWidth));
+                         labelLines(row.kept ? bold : font(), row.label, labelWidth).join(QLatin1Char('\n')));
 
         const QRectF barRect(barLeft, top + h * 0.22, barWidth, h * 0.56);
         QPainterPath trackPath;

@@ -1,7 +1,7 @@
-// Train/Demo/Export pages: second GUI engineer
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
 
@@ -27,6 +27,11 @@ public:
     const QVector<Row>& rows() const { return m_rows; }
     /// Text shown when there are no rows.
     void setPlaceholderText(const QString& text);
+
+    /// How a label is drawn in width pixels: on one line when it fits, else wrapped (anywhere
+    /// between Han characters, between words otherwise) over at most two lines, the second
+    /// elided. Long label names stay readable instead of being cut in the middle.
+    static QStringList labelLines(const QFont& font, const QString& label, int width);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

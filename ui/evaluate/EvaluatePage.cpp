@@ -6,13 +6,16 @@
 #include "ui/evaluate/LabelCurvesWidget.h"
 #include "ui/evaluate/LabelMetricsModel.h"
 #include "ui/evaluate/RunComparisonView.h"
+#include "ui/evaluate/RunFacts.h"
+#include "ui/widgets/FileDialogs.h"
+#include "ui/widgets/WheelGuard.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -24,9 +27,9 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QSlider>
 #include <QSortFilterProxyModel>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -36,6 +39,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tagbench::ui {
@@ -49,6 +53,7 @@ EvaluatePage::EvaluatePage(EvaluationSession* session, QWidget* parent)
     : QWidget(parent)
     , m_session(session)
 {
+    setObjectName(QStringLiteral("EvaluatePage"));
     m_stack = new QStackedWidget(this);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -60,6 +65,7 @@ EvaluatePage::EvaluatePage(EvaluationSession* session, QWidget* parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholderOpen = new QPushButton(empty);
+    m_placeholderOpen->setObjectName(QStringLiteral("openRunPlaceholder"));
     emptyLayout->addStretch(1);
     emptyLayout->addWidget(m_placeholder);
     emptyLayout->addWidget(m_placeholderOpen, 0, Qt::AlignHCenter);
@@ -71,6 +77,7 @@ EvaluatePage::EvaluatePage(EvaluationSession* session, QWidget* parent)
     layout->addWidget(createControls());
 
     m_summary = new QLabel(content);
+    m_summary->setObjectName(QStringLiteral("evaluateSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
@@ -80,6 +87,7 @@ EvaluatePage::EvaluatePage(EvaluationSession* session, QWidget* parent)
     auto* tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     m_filter = new QLineEdit(tableBox);
+    m_filter->setObjectName(QStringLiteral("metricsFilter"));
     m_filter->setClearButtonEnabled(true);
     m_model = new LabelMetricsModel(m_session, this);
     m_proxy = new QSortFilterProxyModel(this);
@@ -90,6 +98,7 @@ EvaluatePage::EvaluatePage(EvaluationSession* session, QWidget* parent)
     // Rows move when metrics change under a sort; keep the order stable while the user edits.
     m_proxy->setDynamicSortFilter(false);
     m_table = new QTableView(tableBox);
+    m_table->setObjectName(QStringLiteral("metricsTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -103,6 +112,7 @@ EvaluatePage::EvaluatePage(EvaluationSession* session, QWidget* parent)
     tableLayout->addWidget(m_filter);
     tableLayout->addWidget(m_table, 1);
     m_curves = new LabelCurvesWidget(m_session, splitter);
+    m_curves->setObjectName(QStringLiteral("labelCurves"));
     splitter->addWidget(tableBox);
     splitter->addWidget(m_curves);
     splitter->setStretchFactor(0, 3);
@@ -126,6 +136,7 @@ EvaluatePage::EvaluatePage(EvaluationSession* session, QWidget* parent)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     });
+    WheelGuard::install(this);
     retranslateUi();
 }
 
@@ -140,10 +151,12 @@ QWidget* EvaluatePage::createControls()
     m_runPath = new QLabel(box);
     m_runPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_openRun = new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), box);
+    m_openRun->setObjectName(QStringLiteral("openRun"));
     m_splitLabel = new QLabel(box);
     m_split = new QComboBox(box);
-    m_split->addItem(QStringLiteral("dev"));
-    m_split->addItem(QStringLiteral("test"));
+    m_split->setObjectName(QStringLiteral("evaluateSplit"));
+    m_split->addItem(QString(), QStringLiteral("dev"));
+    m_split->addItem(QString(), QStringLiteral("test"));
     m_splitLabel->setBuddy(m_split);
     runRow->addWidget(m_runLabel);
     runRow->addWidget(m_runPath, 1);
@@ -151,6 +164,7 @@ QWidget* EvaluatePage::createControls()
     runRow->addWidget(m_split);
     runRow->addWidget(m_openRun);
     m_compare = new QPushButton(box);
+    m_compare->setObjectName(QStringLiteral("compareRun"));
     runRow->addWidget(m_compare);
     layout->addLayout(runRow);
 
@@ -159,33 +173,48 @@ QWidget* EvaluatePage::createControls()
     auto* rule = new QGridLayout(m_ruleBox);
     m_thresholdLabel = new QLabel(m_ruleBox);
     m_slider = new QSlider(Qt::Horizontal, m_ruleBox);
+    m_slider->setObjectName(QStringLiteral("thresholdSlider"));
     m_slider->setRange(0, sliderSteps);
     m_slider->setPageStep(sliderSteps / 20);
     m_slider->setMinimumWidth(220);
     m_thresholdSpin = new QDoubleSpinBox(m_ruleBox);
+    m_thresholdSpin->setObjectName(QStringLiteral("thresholdSpin"));
+    // The value is taken on Enter or when the box loses focus: applying every keystroke would
+    // reset the text under the user ("0" of "0.3" becomes 0.000).
+    m_thresholdSpin->setKeyboardTracking(false);
     m_thresholdSpin->setRange(0.0, 1.0);
     m_thresholdSpin->setDecimals(3);
     m_thresholdSpin->setSingleStep(0.01);
     m_thresholdLabel->setBuddy(m_slider);
     m_topKLabel = new QLabel(m_ruleBox);
     m_topK = new QSpinBox(m_ruleBox);
+    m_topK->setObjectName(QStringLiteral("topK"));
+    m_topK->setKeyboardTracking(false);
     m_topK->setRange(0, 100);
     m_topKLabel->setBuddy(m_topK);
     m_atLeastOne = new QCheckBox(m_ruleBox);
+    m_atLeastOne->setObjectName(QStringLiteral("atLeastOne"));
+    // The keys (Ctrl+Z, Ctrl+Shift+Z) belong to the Edit menu, which acts on this page's stack.
     m_undo = new QToolButton(m_ruleBox);
+    m_undo->setObjectName(QStringLiteral("undoRule"));
     m_redo = new QToolButton(m_ruleBox);
-    m_undo->setDefaultAction(m_session->undoStack()->createUndoAction(this));
-    m_redo->setDefaultAction(m_session->undoStack()->createRedoAction(this));
-    m_undo->defaultAction()->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    m_redo->defaultAction()->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
-    m_undo->defaultAction()->setShortcut(QKeySequence::Undo);
-    m_redo->defaultAction()->setShortcut(QKeySequence::Redo);
-    m_undo->defaultAction()->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_redo->defaultAction()->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(m_undo->defaultAction());
-    addAction(m_redo->defaultAction());
+    m_redo->setObjectName(QStringLiteral("redoRule"));
+    m_undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_undo->setEnabled(false);
+    m_redo->setEnabled(false);
+    connect(m_undo, &QToolButton::clicked, m_session->undoStack(), &QUndoStack::undo);
+    connect(m_redo, &QToolButton::clicked, m_session->undoStack(), &QUndoStack::redo);
+    connect(m_session->undoStack(), &QUndoStack::canUndoChanged, m_undo, &QToolButton::setEnabled);
+    connect(m_session->undoStack(), &QUndoStack::canRedoChanged, m_redo, &QToolButton::setEnabled);
     m_save = new QPushButton(style()->standardIcon(QStyle::SP_DialogSaveButton), QString(), m_ruleBox);
-    m_save->setShortcut(QKeySequence::Save);
+    m_save->setObjectName(QStringLiteral("saveRule"));
+    // Ctrl+S while this page is on screen (the button's own shortcut is its Alt mnemonic).
+    auto* saveKey = new QShortcut(QKeySequence::Save, this);
+    connect(saveKey, &QShortcut::activated, this, [this] {
+        if (m_save->isEnabled())
+            saveRule();
+    });
     rule->addWidget(m_thresholdLabel, 0, 0);
     rule->addWidget(m_slider, 0, 1);
     rule->addWidget(m_thresholdSpin, 0, 2);
@@ -204,16 +233,22 @@ QWidget* EvaluatePage::createControls()
     auto* optimiser = new QGridLayout(m_optimiserBox);
     m_objectiveLabel = new QLabel(m_optimiserBox);
     m_objective = new QComboBox(m_optimiserBox);
+    m_objective->setObjectName(QStringLiteral("objective"));
     m_objective->addItems({QString(), QString(), QString(), QString()});
     m_objectiveLabel->setBuddy(m_objective);
     m_objectiveValue = new QDoubleSpinBox(m_optimiserBox);
+    m_objectiveValue->setObjectName(QStringLiteral("objectiveValue"));
     m_objectiveValue->setDecimals(2);
     m_perLabel = new QCheckBox(m_optimiserBox);
+    m_perLabel->setObjectName(QStringLiteral("perLabel"));
     m_perLabel->setChecked(true);
     m_optimise = new QPushButton(m_optimiserBox);
+    m_optimise->setObjectName(QStringLiteral("optimise"));
     m_optimiseProgress = new QProgressBar(m_optimiserBox);
+    m_optimiseProgress->setObjectName(QStringLiteral("optimiseProgress"));
     m_optimiseProgress->setVisible(false);
     m_optimiseStatus = new QLabel(m_optimiserBox);
+    m_optimiseStatus->setObjectName(QStringLiteral("optimiseStatus"));
     m_optimiseStatus->setWordWrap(true);
     m_optimiseStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     optimiser->addWidget(m_objectiveLabel, 0, 0);
@@ -230,7 +265,7 @@ QWidget* EvaluatePage::createControls()
     connect(m_compare, &QPushButton::clicked, this, &EvaluatePage::compareWithRunDialog);
     connect(m_split, qOverload<int>(&QComboBox::activated), this, [this] {
         if (m_session->hasRun())
-            m_session->loadRun(m_session->run()->runDir, m_split->currentText());
+            m_session->switchSplit(m_split->currentData().toString());
     });
     connect(m_slider, &QSlider::valueChanged, this, [this](int value) {
         if (!m_updatingControls)
@@ -278,6 +313,9 @@ QWidget* EvaluatePage::createControls()
         box->open();
     });
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, [this](bool clean) { m_save->setEnabled(!clean); });
+    // Undo and redo change the rule before the stack moves its index: the "not saved" marker is
+    // only right once the index has moved.
+    connect(m_session->undoStack(), &QUndoStack::indexChanged, this, &EvaluatePage::updateSummary);
     m_save->setEnabled(false);
     return box;
 }
@@ -290,41 +328,32 @@ bool EvaluatePage::isRunDirectory(const QString& path)
 
 void EvaluatePage::openRunDialog()
 {
-    QSettings settings;
-    const QString start = settings.value(QStringLiteral("runs/lastDirectory"), QDir::homePath()).toString();
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Training Run"), start);
-    if (dir.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("runs/lastDirectory"), QFileInfo(dir).absolutePath());
-    openRun(dir);
+    const QString dir = FileDialogs::directory(this, tr("Open Training Run"));
+    if (!dir.isEmpty())
+        openRun(dir);
 }
 
 void EvaluatePage::openRun(const QString& runDir)
 {
-    m_session->loadRun(runDir, m_split->currentText());
+    m_session->loadRun(runDir, m_split->currentData().toString());
 }
 
 void EvaluatePage::compareWithRunDialog()
 {
     if (!m_session->hasRun())
         return;
-    QSettings settings;
-    const QString start = settings.value(QStringLiteral("runs/lastDirectory"), QDir::homePath()).toString();
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Compare with Run"), start);
-    if (dir.isEmpty())
-        return;
-    settings.setValue(QStringLiteral("runs/lastDirectory"), QFileInfo(dir).absolutePath());
-    compareWithRun(dir);
+    const QString dir = FileDialogs::directory(this, tr("Compare with Run"));
+    if (!dir.isEmpty())
+        compareWithRun(dir);
 }
 
 RunComparisonView* EvaluatePage::compareWithRun(const QString& runDir)
 {
     if (!m_session->hasRun())
         return nullptr;
-    auto* view = new RunComparisonView(this);
+    auto* view = new RunComparisonView(m_session, this);
     view->setAttribute(Qt::WA_DeleteOnClose);
-    const LoadedRun* run = m_session->run();
-    view->compare(run->runDir, m_session->labelNames(), m_session->evaluator()->metrics(), runDir, run->split);
+    view->compare(runDir);
     view->show();
     return view;
 }
@@ -333,12 +362,25 @@ void EvaluatePage::onRunLoaded()
 {
     m_stack->setCurrentIndex(1);
     m_runPath->setText(QDir::toNativeSeparators(m_session->run()->runDir));
-    m_split->setCurrentText(m_session->run()->split);
+    m_split->setCurrentIndex(std::max(0, m_split->findData(m_session->run()->split)));
+    // An outcome on the other split is no statement about this one.
+    m_optimiseOutcome = {OptimiseOutcome::None};
+    updateOptimiseStatus();
+    updateOptimiseAvailability();
     m_model->reset();
     m_table->sortByColumn(LabelMetricsModel::SupportColumn, Qt::DescendingOrder);
     m_table->selectRow(0);
     selectLabelRow(m_proxy->index(0, 0));
-    m_save->setEnabled(false);
+    m_save->setEnabled(!m_session->undoStack()->isClean());
+}
+
+void EvaluatePage::updateOptimiseAvailability()
+{
+    const bool running = m_session->isOptimising();
+    m_optimise->setEnabled(running || m_session->canOptimise());
+    if (!running && m_session->hasRun() && !m_session->canOptimise())
+        m_optimise->setToolTip(tr("Thresholds are tuned on dev; the test split only checks them. Switch to dev to "
+                                  "optimise."));
 }
 
 void EvaluatePage::onRuleChanged()
@@ -380,7 +422,7 @@ void EvaluatePage::updateSummary()
            " &nbsp; %5 documents, %6 without any label · rule from %7%8")
             .arg(number(m.precision), number(m.recall), number(m.f1), number(m.macroF1),
                  locale.toString(m.documents), locale.toString(m.documentsWithoutPrediction),
-                 m_session->run()->ruleSource.toHtmlEscaped(),
+                 CoreNames::ruleSource(m_session->run()->ruleSource).toHtmlEscaped(),
                  m_session->undoStack()->isClean() ? QString() : tr(" (edited, not saved)")));
 }
 
@@ -497,6 +539,7 @@ void EvaluatePage::retranslateOptimiser()
     m_optimiseProgress->setFormat(m_optimiseProgress->maximum() == 0 ? tr("Indexing the scores…")
                                                                      : tr("%v / %m labels"));
     updateOptimiseStatus();
+    updateOptimiseAvailability();
 }
 
 void EvaluatePage::retranslateUi()
@@ -509,6 +552,21 @@ void EvaluatePage::retranslateUi()
     m_compare->setText(tr("Compare with Run…"));
     m_compare->setToolTip(tr("Compare this run, per label, with another run on the same split"));
     m_splitLabel->setText(tr("S&plit:"));
+    m_split->setItemText(0, CoreNames::split(QStringLiteral("dev")));
+    m_split->setItemText(1, CoreNames::split(QStringLiteral("test")));
+    m_split->setToolTip(tr("The scores evaluated: dev to tune, test to check; the rule being edited stays"));
+    m_openRun->setToolTip(tr("Open another training run folder"));
+    m_placeholderOpen->setToolTip(tr("Open a training run folder"));
+    m_slider->setToolTip(tr("The threshold every label follows unless it has its own"));
+    m_thresholdSpin->setToolTip(tr("Type a threshold between 0 and 1 and press Enter"));
+    m_atLeastOne->setToolTip(tr("A document whose labels all fall below their thresholds still gets its best label"));
+    m_undo->setToolTip(tr("Undo the last rule edit (Ctrl+Z)"));
+    m_redo->setToolTip(tr("Redo the rule edit (Ctrl+Shift+Z)"));
+    m_objective->setToolTip(tr("What the optimiser maximises"));
+    m_objectiveValue->setToolTip(tr("β of F-beta, or the precision or recall to keep at least"));
+    m_perLabel->setToolTip(tr("Tune a threshold for each label, not only the global one"));
+    m_filter->setToolTip(tr("Show only the labels whose name contains this text"));
+    m_table->setToolTip(tr("Untick a label to disable it; double-click a threshold to give the label its own"));
     m_ruleBox->setTitle(tr("Decision rule"));
     m_thresholdLabel->setText(tr("&Global threshold:"));
     m_topKLabel->setText(tr("&Top-k:"));
@@ -516,7 +574,7 @@ void EvaluatePage::retranslateUi()
     m_topK->setToolTip(tr("At most this many labels per document (0: no limit)"));
     m_atLeastOne->setText(tr("At least &one label per document"));
     m_save->setText(tr("&Save Rule"));
-    m_save->setToolTip(tr("Write the rule to rule.json in the run folder"));
+    m_save->setToolTip(tr("Write the rule to rule.json in the run folder (Ctrl+S)"));
     m_optimiserBox->setTitle(tr("Optimiser"));
     m_objectiveLabel->setText(tr("&Maximise:"));
     m_objective->setItemText(F1Objective, tr("F1"));

@@ -30,7 +30,8 @@ class RunComparisonView;
 
 /// Evaluate and tune a run's decision rule on its dev (or test) scores: a global threshold
 /// slider and top-k that update every metric live, per-label thresholds (table or dragging the
-/// line on the curve), disabled labels, the optimiser, undo/redo and saving rule.json.
+/// line on the curve), disabled labels, the optimiser (on dev), undo/redo (the Edit menu) and
+/// saving rule.json. Switching the split keeps the rule being edited.
 class EvaluatePage final : public QWidget {
     Q_OBJECT
 public:
@@ -47,17 +48,6 @@ public:
     /// True when path looks like a run folder (labels.txt and scores/).
     static bool isRunDirectory(const QString& path);
 
-    QSlider* thresholdSlider() const { return m_slider; }
-    QSpinBox* topKSpin() const { return m_topK; }
-    QTableView* table() const { return m_table; }
-    LabelMetricsModel* model() const { return m_model; }
-    LabelCurvesWidget* curves() const { return m_curves; }
-    QLabel* summary() const { return m_summary; }
-    /// "Optimise", or "Cancel" while the optimiser runs.
-    QPushButton* optimiseButton() const { return m_optimise; }
-    QProgressBar* optimiseProgress() const { return m_optimiseProgress; }
-    /// The optimiser's last outcome in words (applied, cancelled, discarded).
-    QLabel* optimiseStatus() const { return m_optimiseStatus; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -75,6 +65,7 @@ private:
     void setOptimising(bool running);
     void onOptimiseFinished(const eval::TuneResult& result);
     void updateOptimiseStatus();
+    void updateOptimiseAvailability();
     void saveRule();
     void selectLabelRow(const QModelIndex& proxyIndex);
 

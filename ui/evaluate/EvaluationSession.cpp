@@ -54,74 +54,107 @@ EvaluationSession::EvaluationSession(QObject* parent)
     : QObject(parent)
 {
     qRegisterMetaType<std::shared_ptr<LoadedRun>>();
-    m_thread.setObjectName(QStringLiteral("tagbench-run-loader"));
-    m_worker = new RunLoadWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &RunLoadWorker::loaded, this, [this](std::shared_ptr<LoadedRun> run) {
+    qRegisterMetaType<std::shared_ptr<const RunComparisonData>>();
+    connect(m_loader.worker(), &RunLoadWorker::loaded, this, &EvaluationSession::onLoaded);
+    connect(m_loader.worker(), &RunLoadWorker::failed, this, [this](const QString& runDir, const QString& message) {
         m_loading = false;
-        m_undo.clear();
-        m_run = std::move(run);
-        // Free the optimiser's index of the previous run's scores.
-        ThresholdOptimiseWorker* optimiser = m_optimiser;
-        QMetaObject::invokeMethod(optimiser, [optimiser] { optimiser->release(); }, Qt::QueuedConnection);
-        emit runLoaded();
-        emit ruleChanged();
-    });
-    connect(m_worker, &RunLoadWorker::failed, this, [this](const QString& runDir, const QString& message) {
-        m_loading = false;
+        m_carriedRule.reset();
         emit loadFailed(runDir, message);
     });
-    m_thread.start();
-    startOptimiserThread();
+    connect(m_comparer.worker(), &RunCompareWorker::compared, this, &EvaluationSession::comparisonReady);
+    connect(m_comparer.worker(), &RunCompareWorker::failed, this, &EvaluationSession::comparisonFailed);
+    connectOptimiser();
 }
 
 EvaluationSession::~EvaluationSession()
 {
-    // A running optimisation stops at its next label; loading cannot be interrupted.
+    // A running optimisation stops at its next label; loading and comparing cannot be
+    // interrupted, so the worker threads finish them before they quit.
     m_cancelledUpTo->store(std::numeric_limits<quint64>::max());
-    m_optimiseThread.quit();
-    m_thread.quit();
-    m_optimiseThread.wait();
-    m_thread.wait();
 }
 
-void EvaluationSession::startOptimiserThread()
+void EvaluationSession::connectOptimiser()
 {
     qRegisterMetaType<std::shared_ptr<const eval::TuneResult>>();
-    m_optimiseThread.setObjectName(QStringLiteral("tagbench-optimiser"));
-    m_optimiser = new ThresholdOptimiseWorker(m_cancelledUpTo);
-    m_optimiser->moveToThread(&m_optimiseThread);
-    connect(&m_optimiseThread, &QThread::finished, m_optimiser, &QObject::deleteLater);
-    connect(m_optimiser, &ThresholdOptimiseWorker::progress, this, [this](quint64 request, qint64 done, qint64 total) {
+    const ThresholdOptimiseWorker* optimiser = m_optimiser.worker();
+    connect(optimiser, &ThresholdOptimiseWorker::progress, this, [this](quint64 request, qint64 done, qint64 total) {
         if (request == m_optimiseRequest)
             emit optimiseProgress(done, total);
     });
-    connect(m_optimiser, &ThresholdOptimiseWorker::finished, this, &EvaluationSession::onOptimised);
-    connect(m_optimiser, &ThresholdOptimiseWorker::failed, this, [this](quint64 request, const QString& message) {
+    connect(optimiser, &ThresholdOptimiseWorker::finished, this, &EvaluationSession::onOptimised);
+    connect(optimiser, &ThresholdOptimiseWorker::failed, this, [this](quint64 request, const QString& message) {
         if (request != m_optimiseRequest)
             return;
         m_optimiseRequest = 0;
         emit optimiseFailed(message);
     });
-    connect(m_optimiser, &ThresholdOptimiseWorker::cancelled, this, [this](quint64 request) {
+    connect(optimiser, &ThresholdOptimiseWorker::cancelled, this, [this](quint64 request) {
         // cancelOptimise() has reported it already and forgotten the request; this is its echo.
         if (request == m_optimiseRequest) {
             m_optimiseRequest = 0;
             emit optimiseCancelled();
         }
     });
-    m_optimiseThread.start();
 }
 
 void EvaluationSession::loadRun(const QString& runDir, const QString& split)
 {
     // The optimiser works on the run being replaced.
     cancelOptimise();
+    m_carriedRule.reset();
     m_loading = true;
     emit loadStarted(runDir);
-    QMetaObject::invokeMethod(m_worker, "load", Qt::QueuedConnection, Q_ARG(QString, QDir(runDir).absolutePath()),
-                              Q_ARG(QString, split));
+    m_loader.post([dir = QDir(runDir).absolutePath(), split](RunLoadWorker& loader) { loader.load(dir, split); });
+}
+
+void EvaluationSession::switchSplit(const QString& split)
+{
+    if (!m_run || m_run->split == split) {
+        return;
+    }
+    cancelOptimise();
+    m_carriedRule = rule();
+    m_loading = true;
+    emit loadStarted(m_run->runDir);
+    m_loader.post([dir = m_run->runDir, split](RunLoadWorker& loader) { loader.load(dir, split); });
+}
+
+void EvaluationSession::onLoaded(std::shared_ptr<LoadedRun> run)
+{
+    m_loading = false;
+    const std::optional<eval::DecisionRule> carried = std::move(m_carriedRule);
+    m_carriedRule.reset();
+    if (!carried || !m_run || m_run->runDir != run->runDir) {
+        m_undo.clear();
+        m_run = std::move(run);
+    } else {
+        // Same run, other split: the edits and their history stay; the source of the saved
+        // rule does too.
+        run->ruleSource = m_run->ruleSource;
+        m_run = std::move(run);
+        transition(*carried);
+    }
+    // Free the optimiser's index of the previous run's scores.
+    m_optimiser.post([](ThresholdOptimiseWorker& optimiser) { optimiser.release(); });
+    emit runLoaded();
+    emit ruleChanged();
+}
+
+bool EvaluationSession::canOptimise() const
+{
+    return m_run && m_run->split != QLatin1String("test");
+}
+
+quint64 EvaluationSession::compareWithRun(const QString& runDirB)
+{
+    if (!m_run)
+        return 0;
+    const quint64 request = ++m_lastRequest;
+    m_comparer.post([request, runDirA = m_run->runDir, labels = labelNames(), metrics = evaluator()->metrics(),
+                     runDirB, split = m_run->split](RunCompareWorker& comparer) {
+        comparer.compare(request, runDirA, labels, metrics, runDirB, split);
+    });
+    return request;
 }
 
 eval::InteractiveEvaluator* EvaluationSession::evaluator() const
@@ -191,26 +224,15 @@ void EvaluationSession::setLabelDisabled(std::uint32_t label, bool disabled)
     push(after, disabled ? tr("Disable %1").arg(name) : tr("Enable %1").arg(name), NoMerge);
 }
 
-void EvaluationSession::applyRule(const eval::DecisionRule& rule, const QString& description)
-{
-    push(rule, description, NoMerge);
-}
-
 bool EvaluationSession::startOptimise(const eval::TuneOptions& options)
 {
-    if (!m_run || isOptimising())
+    if (!canOptimise() || isOptimising())
         return false;
     m_optimiseRequest = ++m_lastRequest;
     m_optimiseBase = rule();
     m_optimiseObjective = QString::fromStdString(options.objective.toString());
-    ThresholdOptimiseWorker* optimiser = m_optimiser;
-    const quint64 request = m_optimiseRequest;
-    QMetaObject::invokeMethod(
-        optimiser,
-        [optimiser, request, index = evaluator()->sharedIndex(), base = m_optimiseBase, options] {
-            optimiser->optimise(request, index, base, options);
-        },
-        Qt::QueuedConnection);
+    m_optimiser.post([request = m_optimiseRequest, index = evaluator()->sharedIndex(), base = m_optimiseBase,
+                      options](ThresholdOptimiseWorker& optimiser) { optimiser.optimise(request, index, base, options); });
     emit optimiseStarted();
     return true;
 }

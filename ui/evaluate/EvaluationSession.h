@@ -2,11 +2,12 @@
 
 #include "core/eval/DecisionRule.h"
 #include "core/eval/ThresholdTuner.h"
+#include "ui/evaluate/RunCompareWorker.h"
 #include "ui/evaluate/RunLoadWorker.h"
 #include "ui/evaluate/ThresholdOptimiseWorker.h"
+#include "ui/services/WorkerThread.h"
 
 #include <QObject>
-#include <QThread>
 #include <QUndoStack>
 
 #include <atomic>
@@ -17,16 +18,23 @@ namespace tagbench::ui {
 
 /// The run being evaluated and every edit of its decision rule. Edits go through the undo
 /// stack and are applied to the interactive evaluator as the smallest change (one label, the
-/// global threshold, top-k ...) so that sliders stay live. Loading and the threshold optimiser
-/// run on worker threads.
+/// global threshold, top-k ...) so that sliders stay live. A service in the WorkerThread
+/// pattern: loading a run (tagbench-run-loader), the threshold optimiser (tagbench-optimiser)
+/// and comparisons with other runs (tagbench-run-compare) each run on a thread of its own.
 class EvaluationSession final : public QObject {
     Q_OBJECT
 public:
     explicit EvaluationSession(QObject* parent = nullptr);
     ~EvaluationSession() override;
 
-    /// Starts loading RUN_DIR's scores of split ("dev" or "test"); runLoaded() or loadFailed().
+    /// Starts loading RUN_DIR's scores of split ("dev" or "test") under the run's saved rule;
+    /// runLoaded() or loadFailed() follows. The undo history starts over.
     void loadRun(const QString& runDir, const QString& split);
+    /// Loads the other split of the loaded run and keeps the rule being edited, its undo
+    /// history and whether it is saved: a rule belongs to the run, not to a split.
+    void switchSplit(const QString& split);
+    /// The optimiser tunes on dev only: tuning on test would leave nothing to check it on.
+    bool canOptimise() const;
     bool isLoading() const { return m_loading; }
 
     bool hasRun() const { return m_run != nullptr; }
@@ -44,8 +52,6 @@ public:
     void setTopK(int topK);
     void setAtLeastOne(bool enabled);
     void setLabelDisabled(std::uint32_t label, bool disabled);
-    /// Replaces the whole rule (e.g. the optimiser's result) as one undo step.
-    void applyRule(const eval::DecisionRule& rule, const QString& description);
 
     /// Starts the threshold optimiser on a worker thread, from the current rule; false when no
     /// run is loaded or it is already running. It ends with exactly one of optimiseFinished()
@@ -57,6 +63,11 @@ public:
     /// Stops the running optimiser now (optimiseCancelled()); a late result is ignored.
     void cancelOptimise();
     bool isOptimising() const { return m_optimiseRequest != 0; }
+
+    /// Compares the loaded run (under its live rule) with runDirB (under its own current rule)
+    /// on the loaded split, off the UI thread. Returns the request id that comparisonReady() or
+    /// comparisonFailed() carries, or 0 when no run is loaded.
+    quint64 compareWithRun(const QString& runDirB);
 
     /// Writes the current rule to RUN_DIR/rule.json (atomically) and marks the stack clean.
     Status saveRule();
@@ -80,18 +91,21 @@ signals:
     /// The result no longer fits the current rule (top-k, "at least one" or the disabled labels
     /// changed meanwhile) and was not applied.
     void optimiseDiscarded();
+    void comparisonReady(quint64 request, std::shared_ptr<const tagbench::ui::RunComparisonData> data);
+    void comparisonFailed(quint64 request, const QString& runDir, const QString& message);
 
 private:
     void push(const eval::DecisionRule& after, const QString& text, int mergeId);
-    void startOptimiserThread();
+    void connectOptimiser();
+    void onLoaded(std::shared_ptr<LoadedRun> run);
     void onOptimised(quint64 request, std::shared_ptr<const eval::TuneResult> result);
 
-    QThread m_thread;
-    RunLoadWorker* m_worker = nullptr;
-    QThread m_optimiseThread;
-    ThresholdOptimiseWorker* m_optimiser = nullptr;
     /// Written here, read by the optimiser's progress checks: requests up to it stop.
     std::shared_ptr<std::atomic<quint64>> m_cancelledUpTo = std::make_shared<std::atomic<quint64>>(0);
+    WorkerThread<RunLoadWorker> m_loader{QStringLiteral("tagbench-run-loader")};
+    WorkerThread<ThresholdOptimiseWorker> m_optimiser{QStringLiteral("tagbench-optimiser"), m_cancelledUpTo};
+    WorkerThread<RunCompareWorker> m_comparer{QStringLiteral("tagbench-run-compare")};
+    std::optional<eval::DecisionRule> m_carriedRule;   ///< switchSplit(): the rule the new split keeps
     quint64 m_lastRequest = 0;
     quint64 m_optimiseRequest = 0;   ///< the running request, 0 when none
     eval::DecisionRule m_optimiseBase;

@@ -9,6 +9,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -36,6 +37,9 @@ LabelCurvesWidget::LabelCurvesWidget(EvaluationSession* session, QWidget* parent
     , m_thresholdPlot(new QCustomPlot(this))
     , m_prPlot(new QCustomPlot(this))
 {
+    m_title->setObjectName(QStringLiteral("curvesTitle"));
+    m_thresholdPlot->setObjectName(QStringLiteral("thresholdPlot"));
+    m_prPlot->setObjectName(QStringLiteral("prPlot"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     QFont bold = m_title->font();
@@ -128,11 +132,10 @@ void LabelCurvesWidget::refresh()
     const eval::LabelMetrics now = eval::labelMetrics(evaluator->countsAt(label, threshold));
     m_point->setData({now.recall}, {now.precision});
 
+    const QLocale locale;
     m_title->setText(tr("%1 — support %2, threshold %3, F1 %4")
-                         .arg(QString::fromStdString(m_session->labelNames()[label]))
-                         .arg(sampled.support)
-                         .arg(double(threshold), 0, 'f', 3)
-                         .arg(now.f1, 0, 'f', 3));
+                         .arg(QString::fromStdString(m_session->labelNames()[label]), locale.toString(qint64(sampled.support)),
+                              locale.toString(double(threshold), 'f', 3), locale.toString(now.f1, 'f', 3)));
     m_thresholdPlot->replot(QCustomPlot::rpQueuedReplot);
     m_prPlot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -157,8 +160,10 @@ void LabelCurvesWidget::retranslateUi()
     m_thresholdPlot->xAxis->setLabel(tr("Threshold (drag the dashed line)"));
     m_prPlot->xAxis->setLabel(tr("Recall"));
     m_prPlot->yAxis->setLabel(tr("Precision"));
+    m_thresholdPlot->setToolTip(tr("Drag the dashed line, or click in the plot, to set this label's own threshold"));
     m_thresholdPlot->replot();
     m_prPlot->replot();
+    refresh();   // the title line is built from the label's numbers
 }
 
 void LabelCurvesWidget::onPress(QMouseEvent* event)

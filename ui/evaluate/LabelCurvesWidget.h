@@ -30,9 +30,7 @@ public:
     /// Re-reads curves and the operating point after a rule change.
     void refresh();
 
-    QCustomPlot* thresholdPlot() const { return m_thresholdPlot; }
-    QCustomPlot* prPlot() const { return m_prPlot; }
-    /// x of the threshold line (for tests).
+    /// x of the threshold line: where the label's threshold is drawn.
     double thresholdLinePosition() const;
 
 signals:

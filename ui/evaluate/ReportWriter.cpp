@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/evaluate/ReportWriter.h"
 
 #include "core/eval/InteractiveEvaluator.h"
@@ -131,6 +130,8 @@ ReportData ReportData::collect(const eval::InteractiveEvaluator& evaluator, cons
         c.label = QString::fromStdString(labelNames[std::size_t(label)]);
         c.recall = QVector<double>(curve.recall.begin(), curve.recall.end());
         c.precision = QVector<double>(curve.precision.begin(), curve.precision.end());
+        c.pointRecall = metrics.labels[std::size_t(label)].recall;
+        c.pointPrecision = metrics.labels[std::size_t(label)].precision;
         data.curves.push_back(std::move(c));
     }
     return data;
@@ -139,6 +140,17 @@ ReportData ReportData::collect(const eval::InteractiveEvaluator& evaluator, cons
 ReportWriter::ReportWriter(ReportData data)
     : m_data(std::move(data))
 {
+}
+
+QString ReportWriter::modelLine() const
+{
+    // "Which model is this?" in one line: the model and its tokenizer (the rest is on page 2).
+    QStringList parts;
+    for (const RunFact& fact : m_data.facts) {
+        if (fact.name == RunFacts::tr("Model") || fact.name == RunFacts::tr("Tokenizer"))
+            parts << QStringLiteral("%1: %2").arg(fact.name, fact.value);
+    }
+    return parts.join(QStringLiteral(" · "));
 }
 
 QVector<int> ReportWriter::chartOrder() const
@@ -168,6 +180,8 @@ void ReportWriter::drawHeader(QCPPainter& painter, const QRect& area, double sca
     int y = area.top() + titleHeight + fm.height() / 3;
     QStringList lines;
     lines << m_data.subtitle << m_data.summary;
+    if (!m_data.facts.isEmpty())
+        lines << modelLine();
     for (const QString& line : lines) {
         painter.drawText(QRect(area.left(), y, area.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                          fm.elidedText(line, Qt::ElideMiddle, area.width()));
@@ -215,23 +229,81 @@ void ReportWriter::drawF1(QCPPainter& painter, const QRect& area, double scale) 
 
 void ReportWriter::drawCurves(QCPPainter& painter, const QRect& area, double scale) const
 {
-    auto plot = makePlot(7.5 * scale);
-    for (int i = 0; i < m_data.curves.size(); ++i) {
+    // One small plot per label: curves drawn over each other hide the ones underneath.
+    const int count = int(m_data.curves.size());
+    const QFont titleFont = font(9 * scale);
+    QFont bold = titleFont;
+    bold.setBold(true);
+    const int titleHeight = QFontMetrics(bold).height() * 3 / 2;
+    painter.save();
+    painter.setFont(bold);
+    painter.setPen(QColor(0x22, 0x22, 0x22));
+    painter.drawText(QRect(area.left(), area.top(), area.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                     count == 0 ? tr("Precision-recall curves (no label selected)")
+                                : tr("Precision-recall curves; the dot is the rule's operating point"));
+    painter.restore();
+    if (count == 0)
+        return;
+    const QRect grid = area.adjusted(0, titleHeight, 0, 0);
+    // The plots share the whole area: one column for a few labels, more for many, each plot at
+    // least about 220 pixels wide.
+    const int columns = std::min(std::max(1, grid.width() / int(220 * scale)), count <= 3 ? 1 : count <= 8 ? 2 : 3);
+    const int rows = (count + columns - 1) / columns;
+    const int cellWidth = grid.width() / columns;
+    const int cellHeight = grid.height() / rows;
+    for (int i = 0; i < count; ++i) {
         const ReportData::Curve& c = m_data.curves[i];
+        auto plot = makePlot(7 * scale);
         auto* curve = new QCPCurve(plot->xAxis, plot->yAxis);
         curve->setData(c.recall, c.precision);
         curve->setPen(QPen(curveColors[i % int(std::size(curveColors))], 2.0 * scale));
-        curve->setName(c.label);
+        QCPGraph* point = plot->addGraph();
+        point->setLineStyle(QCPGraph::lsNone);
+        point->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x22, 0x22, 0x22), 7 * scale));
+        point->setData({c.pointRecall}, {c.pointPrecision});
+        plot->xAxis->setRange(0, 1.0);
+        plot->yAxis->setRange(0, 1.02);
+        plot->xAxis->setLabel(tr("Recall"));
+        plot->yAxis->setLabel(tr("Precision"));
+        addTitle(*plot, c.label);
+        const QRect cell(grid.left() + (i % columns) * cellWidth, grid.top() + (i / columns) * cellHeight, cellWidth,
+                         cellHeight);
+        render(*plot, painter, cell.adjusted(2, 2, -2, -2));
     }
-    plot->xAxis->setRange(0, 1.0);
-    plot->yAxis->setRange(0, 1.02);
-    plot->xAxis->setLabel(tr("Recall"));
-    plot->yAxis->setLabel(tr("Precision"));
-    plot->legend->setVisible(!m_data.curves.isEmpty());
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
-    addTitle(*plot, m_data.curves.isEmpty() ? tr("Precision-recall curves (no label selected)")
-                                            : tr("Precision-recall curves"));
-    render(*plot, painter, area);
+}
+
+int ReportWriter::drawFacts(QCPPainter& painter, const QRect& area, double scale) const
+{
+    if (m_data.facts.isEmpty())
+        return 0;
+    painter.save();
+    QFont heading = font(11 * scale);
+    heading.setBold(true);
+    const QFont body = font(9 * scale);
+    QFont bold = body;
+    bold.setBold(true);
+    const QFontMetrics fm(body);
+    painter.setPen(QColor(0x22, 0x22, 0x22));
+    painter.setFont(heading);
+    const int headingHeight = QFontMetrics(heading).height() * 3 / 2;
+    painter.drawText(QRect(area.left(), area.top(), area.width(), headingHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                     tr("Model and training"));
+    int nameWidth = 0;
+    for (const RunFact& fact : m_data.facts)
+        nameWidth = std::max(nameWidth, QFontMetrics(bold).horizontalAdvance(fact.name));
+    nameWidth += fm.height();
+    int y = area.top() + headingHeight;
+    for (const RunFact& fact : m_data.facts) {
+        const QRect value(area.left() + nameWidth, y, area.width() - nameWidth, area.bottom() - y);
+        const QRect used = fm.boundingRect(value, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, fact.value);
+        painter.setFont(bold);
+        painter.drawText(QRect(area.left(), y, nameWidth, fm.height()), Qt::AlignLeft | Qt::AlignTop, fact.name);
+        painter.setFont(body);
+        painter.drawText(value, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, fact.value);
+        y += std::max(used.height(), fm.height()) + fm.height() / 4;
+    }
+    painter.restore();
+    return y - area.top() + fm.height();
 }
 
 using LabelRow = ReportData::LabelRow;
@@ -329,10 +401,12 @@ void ReportWriter::paintPages(QCPPainter& painter, const QRect& page, const std:
     drawDistribution(painter, QRect(body.left(), body.top() + headerHeight, body.width(), chartHeight), 1.0);
     drawF1(painter, QRect(body.left(), body.top() + headerHeight + chartHeight, body.width(), chartHeight), 1.0);
     footer();
-    // Page 2: PR curves.
+    // Page 2: what the model is and how it was trained, then a precision-recall curve per
+    // chosen label in the rest of the page.
     newPage();
     ++pageNumber;
-    drawCurves(painter, QRect(body.left(), body.top(), body.width(), body.width()), 1.0);
+    const int factsHeight = drawFacts(painter, body, 1.0);
+    drawCurves(painter, body.adjusted(0, factsHeight, 0, 0), 1.0);
     footer();
     // Then the table, as many pages as it takes, header repeated.
     int row = 0;
@@ -366,7 +440,8 @@ void ReportWriter::paintOverview(QCPPainter& painter, QSize size, double scale) 
     const QFont title = font(16 * scale);
     const QFont body = font(9 * scale);
     const int headerHeight = QFontMetrics(title).height()
-                             + (int(m_data.summary.size()) + 2) * QFontMetrics(body).height() + margin / 2;
+                             + (int(m_data.summary.size()) + (m_data.facts.isEmpty() ? 2 : 3)) * QFontMetrics(body).height()
+                             + margin / 2;
     drawHeader(painter, QRect(area.left(), area.top(), area.width(), headerHeight), scale);
     const int chartsTop = area.top() + headerHeight;
     const int chartsHeight = area.bottom() - chartsTop;

@@ -1,7 +1,7 @@
-// Train/Demo/Export pages: second GUI engineer
 #pragma once
 
 #include "core/util/Result.h"
+#include "ui/evaluate/RunFacts.h"
 
 #include <QCoreApplication>
 #include <QFont>
@@ -38,6 +38,7 @@ struct ReportData {
     struct Curve {
         QString label;
         QVector<double> recall, precision;
+        double pointRecall = 0.0, pointPrecision = 0.0;   ///< where the rule's threshold puts the label
     };
 
     QString title;
@@ -45,6 +46,7 @@ struct ReportData {
     QStringList summary;         ///< micro/macro lines
     QVector<LabelRow> labels;    ///< in label order
     QVector<Curve> curves;       ///< PR curves of the selected labels
+    QVector<RunFact> facts;      ///< model, tokenizer, training settings, how training went
 
     /// Collects the current metrics of evaluator; curves for the selected label indices.
     static ReportData collect(const eval::InteractiveEvaluator& evaluator, const std::vector<std::string>& labelNames,
@@ -52,8 +54,9 @@ struct ReportData {
 };
 
 /// Renders an evaluation report for people who will not open the app: a multi-page PDF (summary,
-/// label distribution, per-label F1 bars, PR curves, then the per-label table paginated with its
-/// header repeated) and a one-page PNG overview. Files are written atomically (temp + rename).
+/// label distribution and per-label F1 bars; the model and its training settings with a
+/// precision-recall curve per chosen label; then the per-label table paginated with its header
+/// repeated) and a one-page PNG overview. Files are written atomically (temp + rename).
 /// GUI thread only: the charts are QCustomPlot widgets rendered offscreen. Its text follows the
 /// installed translator (build the report after the language is set).
 class ReportWriter final {
@@ -87,6 +90,9 @@ private:
     void drawDistribution(QCPPainter& painter, const QRect& area, double scale) const;
     void drawF1(QCPPainter& painter, const QRect& area, double scale) const;
     void drawCurves(QCPPainter& painter, const QRect& area, double scale) const;
+    /// Draws the model and training facts at the top of area; returns the height used.
+    int drawFacts(QCPPainter& painter, const QRect& area, double scale) const;
+    QString modelLine() const;
     /// Draws table rows [first, ...) into area; returns the first row that did not fit.
     int drawTable(QCPPainter& painter, const QRect& area, int first) const;
     QVector<int> chartOrder() const;

@@ -10,14 +10,14 @@
 
 namespace tagbench::ui {
 
-void RunCompareWorker::compare(const QString& runDirA, const std::vector<std::string>& labelsA,
+void RunCompareWorker::compare(quint64 request, const QString& runDirA, const std::vector<std::string>& labelsA,
                                const eval::Metrics& metricsA, const QString& runDirB, const QString& split)
 {
     try {
         const std::string dir = QFile::encodeName(runDirB).toStdString();
         Result<eval::RunUnderRule> run = eval::loadRunUnderRule(dir, split.toStdString());
         if (!run.ok()) {
-            emit failed(runDirB, QString::fromStdString(run.message()));
+            emit failed(request, runDirB, QString::fromStdString(run.message()));
             return;
         }
         const std::vector<std::string>& labelsB = run->split.labels;
@@ -26,7 +26,7 @@ void RunCompareWorker::compare(const QString& runDirA, const std::vector<std::st
             std::size_t first = 0;
             while (first < common && labelsA[first] == labelsB[first])
                 ++first;
-            emit failed(runDirB, tr("The runs have different labels (labels.txt line %1: \"%2\" vs \"%3\"), "
+            emit failed(request, runDirB, tr("The runs have different labels (labels.txt line %1: \"%2\" vs \"%3\"), "
                                     "so they cannot be compared label by label.")
                                      .arg(first + 1)
                                      .arg(first < labelsA.size() ? QString::fromStdString(labelsA[first]) : QString())
@@ -37,7 +37,7 @@ void RunCompareWorker::compare(const QString& runDirA, const std::vector<std::st
         data->metricsB = eval::evaluate(run->split.scores, run->rule.rule);
         Result<eval::RunComparison> comparison = eval::compareRuns(metricsA, data->metricsB);
         if (!comparison.ok()) {
-            emit failed(runDirB, QString::fromStdString(comparison.message()));
+            emit failed(request, runDirB, QString::fromStdString(comparison.message()));
             return;
         }
         data->runDirA = runDirA;
@@ -47,11 +47,11 @@ void RunCompareWorker::compare(const QString& runDirA, const std::vector<std::st
         data->labels = labelsA;
         data->metricsA = metricsA;
         data->comparison = std::move(comparison).value();
-        emit compared(std::move(data));
+        emit compared(request, std::move(data));
     } catch (const std::bad_alloc&) {
-        emit failed(runDirB, tr("Not enough memory to load the scores of this run."));
+        emit failed(request, runDirB, tr("Not enough memory to load the scores of this run."));
     } catch (const std::exception& e) {
-        emit failed(runDirB, QString::fromUtf8(e.what()));
+        emit failed(request, runDirB, QString::fromUtf8(e.what()));
     }
 }
 

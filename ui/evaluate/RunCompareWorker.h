@@ -31,13 +31,14 @@ struct RunComparisonData {
 class RunCompareWorker final : public QObject {
     Q_OBJECT
 public:
-    /// Blocking; call on the worker thread (queued). Emits compared() or failed().
-    void compare(const QString& runDirA, const std::vector<std::string>& labelsA, const eval::Metrics& metricsA,
+    /// Blocking; runs on the worker thread (EvaluationSession posts it). Emits compared() or
+    /// failed() with request.
+    void compare(quint64 request, const QString& runDirA, const std::vector<std::string>& labelsA, const eval::Metrics& metricsA,
                  const QString& runDirB, const QString& split);
 
 signals:
-    void compared(std::shared_ptr<const tagbench::ui::RunComparisonData> data);
-    void failed(const QString& runDir, const QString& message);
+    void compared(quint64 request, std::shared_ptr<const tagbench::ui::RunComparisonData> data);
+    void failed(quint64 request, const QString& runDir, const QString& message);
 };
 
 } // namespace tagbench::ui

@@ -1,6 +1,8 @@
 #include "ui/evaluate/RunComparisonView.h"
 
 #include "ui/widgets/ChartStyle.h"
+#include "ui/widgets/CoreNames.h"
+#include "ui/evaluate/EvaluationSession.h"
 #include "ui/evaluate/RunCompareWorker.h"
 #include "ui/evaluate/RunComparisonModel.h"
 
@@ -34,24 +36,21 @@ QString signedDelta(double delta)
 }
 } // namespace
 
-RunComparisonView::RunComparisonView(QWidget* parent)
+RunComparisonView::RunComparisonView(EvaluationSession* session, QWidget* parent)
     : QDialog(parent)
+    , m_session(session)
     , m_ticker(new QCPAxisTickerText)
 {
-    qRegisterMetaType<std::shared_ptr<const RunComparisonData>>();
-    m_worker = new RunCompareWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &RunCompareWorker::compared, this, &RunComparisonView::onCompared);
-    connect(m_worker, &RunCompareWorker::failed, this, &RunComparisonView::onFailed);
-    m_thread.setObjectName(QStringLiteral("RunCompareWorker"));
-    m_thread.start();
+    setObjectName(QStringLiteral("RunComparisonView"));
+    connect(m_session, &EvaluationSession::comparisonReady, this, &RunComparisonView::onCompared);
+    connect(m_session, &EvaluationSession::comparisonFailed, this, &RunComparisonView::onFailed);
 
     auto* layout = new QVBoxLayout(this);
     m_runs = new QLabel(this);
     m_runs->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_runs->setWordWrap(true);
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("comparisonSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
     layout->addWidget(m_runs);
@@ -63,6 +62,7 @@ RunComparisonView::RunComparisonView(QWidget* parent)
     m_proxy->setSortRole(RunComparisonModel::SortRole);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("comparisonTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -73,6 +73,7 @@ RunComparisonView::RunComparisonView(QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
 
     m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("comparisonChart"));
     chartstyle::apply(m_plot);
     m_plot->setMinimumSize(320, 240);
     // Horizontal bars: label names (often Chinese) read along the vertical axis.
@@ -106,29 +107,22 @@ RunComparisonView::RunComparisonView(QWidget* parent)
     retranslateUi();
 }
 
-RunComparisonView::~RunComparisonView()
-{
-    // A comparison still running finishes first (core work cannot be interrupted midway).
-    m_thread.quit();
-    m_thread.wait();
-}
-
-void RunComparisonView::compare(const QString& runDirA, const std::vector<std::string>& labelsA,
-                                const eval::Metrics& metricsA, const QString& runDirB, const QString& split)
+void RunComparisonView::compare(const QString& runDirB)
 {
     m_error.clear();
     m_pendingRunB = runDirB;
     m_model->setComparison(nullptr);
     updateChart();
+    m_request = m_session->compareWithRun(runDirB);
+    if (m_request == 0)
+        m_error = tr("Open a run on the Evaluate page first.");
     retranslateUi();
-    RunCompareWorker* worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, runDirA, labelsA, metricsA, runDirB, split] { worker->compare(runDirA, labelsA, metricsA, runDirB, split); },
-        Qt::QueuedConnection);
 }
 
-void RunComparisonView::onCompared(std::shared_ptr<const RunComparisonData> data)
+void RunComparisonView::onCompared(quint64 request, std::shared_ptr<const RunComparisonData> data)
 {
+    if (request != m_request)
+        return;   // another dialog's comparison
     m_pendingRunB.clear();
     m_model->setComparison(std::move(data));
     m_table->sortByColumn(RunComparisonModel::DeltaColumn, Qt::DescendingOrder);
@@ -137,8 +131,10 @@ void RunComparisonView::onCompared(std::shared_ptr<const RunComparisonData> data
     emit comparisonReady();
 }
 
-void RunComparisonView::onFailed(const QString& runDir, const QString& message)
+void RunComparisonView::onFailed(quint64 request, const QString& runDir, const QString& message)
 {
+    if (request != m_request)
+        return;
     m_pendingRunB.clear();
     m_error = tr("Could not compare with %1: %2").arg(QDir::toNativeSeparators(runDir), message);
     retranslateUi();
@@ -161,7 +157,7 @@ void RunComparisonView::retranslateUi()
     if (data) {
         m_runs->setText(tr("A: %1 (current rule)\nB: %2 (%3)\nSplit: %4")
                             .arg(QDir::toNativeSeparators(data->runDirA), QDir::toNativeSeparators(data->runDirB),
-                                 data->ruleSourceB, data->split));
+                                 CoreNames::ruleSource(data->ruleSourceB), CoreNames::split(data->split)));
     } else if (!m_pendingRunB.isEmpty()) {
         m_runs->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(m_pendingRunB)));
     } else {

@@ -1,14 +1,9 @@
 #pragma once
 
-#include "core/eval/Metrics.h"
-
 #include <QDialog>
 #include <QSharedPointer>
-#include <QThread>
 
 #include <memory>
-#include <string>
-#include <vector>
 
 class QCPBars;
 class QCPAxisTickerText;
@@ -20,27 +15,22 @@ class QTableView;
 namespace tagbench::ui {
 
 struct RunComparisonData;
-class RunCompareWorker;
+class EvaluationSession;
 class RunComparisonModel;
 
-/// Compares the Evaluate page's run (A, under its live rule) with a second run (B, under its
-/// own rule.json or config eval) on one split: a sortable per-label table, a summary line and a
-/// bar chart of the largest F1 changes. Run B is loaded and scored on a worker thread.
+/// Shows how the Evaluate page's run (A, under its live rule) compares with a second run (B,
+/// under its own rule.json or config eval) on one split: a sortable per-label table, a summary
+/// line and a bar chart of the largest F1 changes. The session loads and scores run B on its
+/// comparison thread; this dialog only asks and shows.
 class RunComparisonView final : public QDialog {
     Q_OBJECT
 public:
-    explicit RunComparisonView(QWidget* parent = nullptr);
-    ~RunComparisonView() override;
+    explicit RunComparisonView(EvaluationSession* session, QWidget* parent = nullptr);
 
-    /// Starts loading runDirB's split and comparing it with run A; comparisonReady() or
+    /// Asks the session to compare its run with runDirB; comparisonReady() or
     /// comparisonFailed() follows.
-    void compare(const QString& runDirA, const std::vector<std::string>& labelsA, const eval::Metrics& metricsA,
-                 const QString& runDirB, const QString& split);
+    void compare(const QString& runDirB);
 
-    RunComparisonModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QLabel* summary() const { return m_summary; }
-    QCustomPlot* plot() const { return m_plot; }
     /// At most this many labels (largest |delta| first) appear in the chart.
     static constexpr int maxChartBars = 15;
 
@@ -52,14 +42,14 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void onCompared(std::shared_ptr<const RunComparisonData> data);
-    void onFailed(const QString& runDir, const QString& message);
+    void onCompared(quint64 request, std::shared_ptr<const RunComparisonData> data);
+    void onFailed(quint64 request, const QString& runDir, const QString& message);
     void retranslateUi();
     void updateSummary();
     void updateChart();
 
-    QThread m_thread;
-    RunCompareWorker* m_worker = nullptr;
+    EvaluationSession* m_session;
+    quint64 m_request = 0;
     QLabel* m_runs = nullptr;
     QLabel* m_summary = nullptr;
     QTableView* m_table = nullptr;

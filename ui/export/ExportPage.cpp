@@ -1,18 +1,21 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/export/ExportPage.h"
 
 #include "core/eval/InteractiveEvaluator.h"
 #include "core/export/BundleExporter.h"
 #include "ui/evaluate/EvaluationSession.h"
-#include "ui/project/ProjectSession.h"
 #include "ui/evaluate/ReportWriter.h"
+#include "ui/evaluate/RunFacts.h"
+#include "ui/export/BundleExportService.h"
+#include "ui/project/ProjectSession.h"
+#include "ui/widgets/FileDialogs.h"
+#include "ui/widgets/WheelGuard.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -25,8 +28,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
-#include <QThread>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -44,10 +47,12 @@ QString humanBytes(std::uint64_t bytes)
 }
 } // namespace
 
-ExportPage::ExportPage(EvaluationSession* evaluation, ProjectSession* project, QWidget* parent)
+ExportPage::ExportPage(EvaluationSession* evaluation, ProjectSession* project, BundleExportService* exporter,
+                       QWidget* parent)
     : QWidget(parent)
     , m_evaluation(evaluation)
     , m_project(project)
+    , m_exporter(exporter)
 {
     setObjectName(QStringLiteral("ExportPage"));
     auto* layout = new QHBoxLayout(this);
@@ -137,10 +142,12 @@ ExportPage::ExportPage(EvaluationSession* evaluation, ProjectSession* project, Q
     connect(m_previewTimer, &QTimer::timeout, this, &ExportPage::updatePreview);
 
     connect(m_browseRun, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a Training Run"), m_run->currentText());
+        const QString dir = FileDialogs::directory(this, tr("Choose a Training Run"));
         if (!dir.isEmpty())
             setRunDir(dir);
     });
+    connect(m_exporter, &BundleExportService::exported, this, &ExportPage::onExported);
+    connect(m_exporter, &BundleExportService::failed, this, &ExportPage::onExportFailed);
     connect(m_run, &QComboBox::currentTextChanged, this, [this] { m_output->setPlaceholderText(defaultOutput()); });
     connect(m_browseOutput, &QPushButton::clicked, this, &ExportPage::browseOutput);
     connect(m_export, &QPushButton::clicked, this, [this] { exportBundle(m_output->text().trimmed()); });
@@ -152,17 +159,12 @@ ExportPage::ExportPage(EvaluationSession* evaluation, ProjectSession* project, Q
     connect(m_evaluation, &EvaluationSession::ruleChanged, m_previewTimer, qOverload<>(&QTimer::start));
     connect(m_project, &ProjectSession::changed, this, &ExportPage::refreshRuns);
 
+    WheelGuard::install(this);
     retranslateUi();
     refreshRuns();
     if (m_evaluation->hasRun())
         onRunLoaded();
     updateReportState();
-}
-
-ExportPage::~ExportPage()
-{
-    if (m_exportThread)
-        m_exportThread->wait();
 }
 
 void ExportPage::setRunDir(const QString& runDir)
@@ -181,7 +183,7 @@ QString ExportPage::defaultOutput() const
 
 void ExportPage::exportBundle(const QString& outPath)
 {
-    if (m_exportThread)
+    if (isExporting())
         return;
     const QString runDir = QDir::fromNativeSeparators(m_run->currentText().trimmed());
     if (runDir.isEmpty()) {
@@ -194,38 +196,34 @@ void ExportPage::exportBundle(const QString& outPath)
     m_openInDemo->setEnabled(false);
     m_exportProgress->show();
     m_exportResult->setPlainText(tr("Exporting %1…").arg(QDir::toNativeSeparators(runDir)));
+    m_exportRequest = m_exporter->exportRun(runDir, out);
+}
 
-    // The exporter reads the weights, writes and re-verifies the file: seconds for big models.
-    m_exportThread = QThread::create([this, runDir, out] {
-        Result<ExportSummary> result = Error{std::string()};
-        try {
-            result = tagbench::exportBundle(QFile::encodeName(runDir).toStdString(), QFile::encodeName(out).toStdString());
-        } catch (const std::exception& e) {
-            result = Error{e.what()};
-        }
-        QMetaObject::invokeMethod(this, [this, result, out] {
-            m_exportThread->wait();
-            m_exportThread->deleteLater();
-            m_exportThread = nullptr;
-            m_export->setEnabled(true);
-            m_exportProgress->hide();
-            if (!result.ok()) {
-                m_exportResult->setPlainText(tr("Export failed: %1").arg(QString::fromStdString(result.message())));
-                emit bundleExportFailed(QString::fromStdString(result.message()));
-                return;
-            }
-            const ExportSummary& s = *result;
-            m_lastBundle = out;
-            m_openInDemo->setEnabled(true);
-            m_exportResult->setPlainText(
-                tr("Wrote %1\nSize: %2 · %3 tensors · %4 parameters\nSHA-256: %5")
-                    .arg(QDir::toNativeSeparators(out), humanBytes(s.bytes), QLocale().toString(qint64(s.tensors)),
-                         QLocale().toString(qint64(s.parameters)), QString::fromStdString(s.checksum)));
-            emit bundleExported(out);
-        }, Qt::QueuedConnection);
-    });
-    m_exportThread->setObjectName(QStringLiteral("BundleExport"));
-    m_exportThread->start();
+void ExportPage::onExported(quint64 request, const ExportedBundle& bundle)
+{
+    if (request != m_exportRequest)
+        return;
+    m_exportRequest = 0;
+    m_export->setEnabled(true);
+    m_exportProgress->hide();
+    m_lastBundle = bundle.path;
+    m_openInDemo->setEnabled(true);
+    m_exportResult->setPlainText(tr("Wrote %1\nSize: %2 · %3 tensors · %4 parameters\nSHA-256: %5")
+                                     .arg(QDir::toNativeSeparators(bundle.path), humanBytes(std::uint64_t(bundle.bytes)),
+                                          QLocale().toString(bundle.tensors), QLocale().toString(bundle.parameters),
+                                          bundle.checksum));
+    emit bundleExported(bundle.path);
+}
+
+void ExportPage::onExportFailed(quint64 request, const QString& message)
+{
+    if (request != m_exportRequest)
+        return;
+    m_exportRequest = 0;
+    m_export->setEnabled(true);
+    m_exportProgress->hide();
+    m_exportResult->setPlainText(tr("Export failed: %1").arg(message));
+    emit bundleExportFailed(message);
 }
 
 QVector<int> ExportPage::checkedCurveLabels() const
@@ -248,33 +246,41 @@ void ExportPage::setCurveLabelChecked(int label, bool checked)
     }
 }
 
+ReportData ExportPage::reportData(bool dated) const
+{
+    const LoadedRun* run = m_evaluation->run();
+    ReportData data = ReportData::collect(*m_evaluation->evaluator(), m_evaluation->labelNames(), checkedCurveLabels());
+    data.title = tr("Evaluation report: %1").arg(QFileInfo(run->runDir).fileName());
+    data.subtitle = dated ? tr("%1 · split %2 · %3")
+                                .arg(QDir::toNativeSeparators(run->runDir), CoreNames::split(run->split),
+                                     QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat))
+                          : tr("%1 · split %2").arg(QDir::toNativeSeparators(run->runDir), CoreNames::split(run->split));
+    data.facts = RunFacts::ofRunFolder(run->runDir);
+    data.facts.push_back({tr("Decision rule"), tr("from %1%2").arg(CoreNames::ruleSource(run->ruleSource), m_evaluation->undoStack()->isClean()
+                                                                                          ? QString()
+                                                                                          : tr(", edited and not saved"))});
+    return data;
+}
+
 Status ExportPage::writeReportPdf(const QString& path)
 {
     if (!m_evaluation->hasRun() || !m_evaluation->evaluator())
         return Error{tr("Open a run on the Evaluate page first.").toStdString()};
-    ReportData data = ReportData::collect(*m_evaluation->evaluator(), m_evaluation->labelNames(), checkedCurveLabels());
-    data.title = tr("Evaluation report: %1").arg(QFileInfo(m_evaluation->run()->runDir).fileName());
-    data.subtitle = tr("%1 · split %2 · %3")
-                        .arg(QDir::toNativeSeparators(m_evaluation->run()->runDir), m_evaluation->run()->split,
-                             QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
-    return ReportWriter(std::move(data)).writePdf(path);
+    return ReportWriter(reportData(true)).writePdf(path);
 }
 
 Status ExportPage::writeReportPng(const QString& path, QSize size)
 {
     if (!m_evaluation->hasRun() || !m_evaluation->evaluator())
         return Error{tr("Open a run on the Evaluate page first.").toStdString()};
-    ReportData data = ReportData::collect(*m_evaluation->evaluator(), m_evaluation->labelNames(), checkedCurveLabels());
-    data.title = tr("Evaluation report: %1").arg(QFileInfo(m_evaluation->run()->runDir).fileName());
-    data.subtitle = tr("%1 · split %2").arg(QDir::toNativeSeparators(m_evaluation->run()->runDir), m_evaluation->run()->split);
-    return ReportWriter(std::move(data)).writePng(path, size);
+    return ReportWriter(reportData(false)).writePng(path, size);
 }
 
 void ExportPage::reportPdfDialog()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Save Report as PDF"),
-                                                      QDir(m_evaluation->run()->runDir).filePath(QStringLiteral("report.pdf")),
-                                                      tr("PDF documents (*.pdf)"));
+    const QString file = FileDialogs::saveFile(this, tr("Save Report as PDF"),
+                                               QFileInfo(m_evaluation->run()->runDir).fileName() + QStringLiteral("-report.pdf"),
+                                               tr("PDF documents (*.pdf)"));
     if (file.isEmpty())
         return;
     const Status status = writeReportPdf(file);
@@ -284,9 +290,9 @@ void ExportPage::reportPdfDialog()
 
 void ExportPage::reportPngDialog()
 {
-    const QString file = QFileDialog::getSaveFileName(this, tr("Save Report as PNG"),
-                                                      QDir(m_evaluation->run()->runDir).filePath(QStringLiteral("report.png")),
-                                                      tr("PNG images (*.png)"));
+    const QString file = FileDialogs::saveFile(this, tr("Save Report as PNG"),
+                                               QFileInfo(m_evaluation->run()->runDir).fileName() + QStringLiteral("-report.png"),
+                                               tr("PNG images (*.png)"));
     if (file.isEmpty())
         return;
     const Status status = writeReportPng(file);
@@ -297,8 +303,7 @@ void ExportPage::reportPngDialog()
 void ExportPage::browseOutput()
 {
     const QString start = m_output->text().isEmpty() ? defaultOutput() : m_output->text();
-    const QString file = QFileDialog::getSaveFileName(this, tr("Save Bundle As"), start,
-                                                      tr("Tagbench bundles (*.tagbench)"));
+    const QString file = FileDialogs::saveFile(this, tr("Save Bundle As"), start, tr("Tagbench bundles (*.tagbench)"));
     if (!file.isEmpty())
         m_output->setText(QDir::toNativeSeparators(file));
 }
@@ -356,7 +361,7 @@ void ExportPage::updateReportState()
     m_curveLabels->setEnabled(ready);
     if (ready) {
         m_reportSource->setText(tr("Report of %1 (split %2) with the rule currently set on the Evaluate page.")
-                                    .arg(QFileInfo(m_evaluation->run()->runDir).fileName(), m_evaluation->run()->split));
+                                    .arg(QFileInfo(m_evaluation->run()->runDir).fileName(), CoreNames::split(m_evaluation->run()->split)));
     } else {
         m_reportSource->setText(tr("Open a run on the Evaluate page to export its evaluation report."));
         m_preview->setText(tr("No run is open."));
@@ -370,9 +375,7 @@ void ExportPage::updatePreview()
             m_previewImage = QImage();   // rendered when the page is shown
         return;
     }
-    ReportData data = ReportData::collect(*m_evaluation->evaluator(), m_evaluation->labelNames(), checkedCurveLabels());
-    data.title = tr("Evaluation report: %1").arg(QFileInfo(m_evaluation->run()->runDir).fileName());
-    data.subtitle = tr("%1 · split %2").arg(QDir::toNativeSeparators(m_evaluation->run()->runDir), m_evaluation->run()->split);
+    ReportData data = reportData(false);
     // Rendered at the preview's own size with full-size fonts, so that it stays legible.
     const QSize available = m_preview->size().expandedTo(QSize(480, 360));
     const QSize size = QSize(4, 3).scaled(available, Qt::KeepAspectRatio);
@@ -400,6 +403,13 @@ void ExportPage::retranslateUi()
     m_bundleGroup->setTitle(tr("Model bundle"));
     m_runLabel->setText(tr("Run folder:"));
     m_browseRun->setText(tr("Browse…"));
+    m_browseRun->setToolTip(tr("Choose a training run folder"));
+    m_run->setToolTip(tr("The training run folder to pack; the run open on the Evaluate page is offered first"));
+    m_output->setToolTip(tr("Where the bundle is written; empty: model.tagbench in the run folder"));
+    m_browseOutput->setToolTip(tr("Choose the bundle file"));
+    m_pdf->setToolTip(tr("Write the report as a multi-page PDF document"));
+    m_png->setToolTip(tr("Write the report's overview as one PNG image"));
+    m_curveLabels->setToolTip(tr("Tick the labels whose precision-recall curves the report shows"));
     m_outputLabel->setText(tr("Bundle file:"));
     m_browseOutput->setText(tr("Save As…"));
     m_export->setText(tr("Export Bundle"));

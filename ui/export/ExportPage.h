@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #pragma once
 
 #include "core/util/Result.h"
@@ -15,30 +14,32 @@ class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QScrollArea;
-class QThread;
 class QTimer;
 
 namespace tagbench::ui {
 
+class BundleExportService;
 class EvaluationSession;
 class ProjectSession;
+struct ExportedBundle;
+struct ReportData;
 
-/// Takes results out of the app: packs a training run into a .tagbench bundle (in the
-/// background, verified, with its checksum), and writes the evaluation report of the run on
-/// the Evaluate page (its current rule) as a multi-page PDF or a PNG overview, with a preview.
+/// Takes results out of the app: packs a training run into a .tagbench bundle (the
+/// BundleExportService does it on its thread, verified, with its checksum), and writes the
+/// evaluation report of the run on the Evaluate page (its current rule, its model and training
+/// settings) as a multi-page PDF or a PNG overview, with a preview.
 class ExportPage final : public QWidget {
     Q_OBJECT
 public:
-    ExportPage(EvaluationSession* evaluation, ProjectSession* project, QWidget* parent = nullptr);
-    ~ExportPage() override;
+    ExportPage(EvaluationSession* evaluation, ProjectSession* project, BundleExportService* exporter,
+               QWidget* parent = nullptr);
 
     /// Offers runDir in the run list and selects it.
     void setRunDir(const QString& runDir);
     /// Exports the selected run to outPath in the background; bundleExported() or
     /// bundleExportFailed() follows. An empty outPath means RUN_DIR/model.tagbench.
     void exportBundle(const QString& outPath = QString());
-    bool isExporting() const { return m_exportThread != nullptr; }
+    bool isExporting() const { return m_exportRequest != 0; }
 
     /// Writes the report of the evaluated run (labels with curves: the ticked ones).
     Status writeReportPdf(const QString& path);
@@ -61,6 +62,9 @@ private:
     void retranslateUi();
     void refreshRuns();
     void onRunLoaded();
+    void onExported(quint64 request, const ExportedBundle& bundle);
+    void onExportFailed(quint64 request, const QString& message);
+    ReportData reportData(bool dated) const;
     void updateReportState();
     void updatePreview();
     QVector<int> checkedCurveLabels() const;
@@ -71,7 +75,8 @@ private:
 
     EvaluationSession* m_evaluation;
     ProjectSession* m_project;
-    QThread* m_exportThread = nullptr;
+    BundleExportService* m_exporter;
+    quint64 m_exportRequest = 0;
     QString m_lastBundle;
 
     QGroupBox* m_bundleGroup = nullptr;

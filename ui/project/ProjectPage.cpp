@@ -3,11 +3,13 @@
 #include "ui/data/LoadedDataset.h"
 #include "ui/project/ProjectSession.h"
 #include "ui/data/Workspace.h"
+#include "ui/evaluate/RunFacts.h"
+#include "ui/widgets/FileDialogs.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -24,7 +26,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <cmath>
 
 namespace tagbench::ui {
 
@@ -32,15 +33,30 @@ namespace {
 constexpr int idRole = Qt::UserRole + 1;
 constexpr int pathRole = Qt::UserRole + 2;
 
-QTableWidget* makeTable(QWidget* parent)
+QTableWidget* makeTable(QWidget* parent, const QString& name)
 {
     auto* table = new QTableWidget(parent);
+    table->setObjectName(name);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->verticalHeader()->setVisible(false);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
     table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setMinimumSectionSize(table->fontMetrics().horizontalAdvance(QStringLiteral("0000000")));
+    table->setAlternatingRowColors(true);
     table->setSortingEnabled(false);
     return table;
+}
+
+/// Columns fitted to their contents with room to breathe, the first (the name) stretching.
+void fitColumns(QTableWidget* table)
+{
+    table->resizeColumnsToContents();
+    const int padding = table->fontMetrics().horizontalAdvance(QStringLiteral("0000"));
+    for (int column = 1; column + 1 < table->columnCount(); ++column)
+        table->setColumnWidth(column, table->columnWidth(column) + padding);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
 QString dateText(std::int64_t seconds)
@@ -54,6 +70,7 @@ ProjectPage::ProjectPage(ProjectSession* project, Workspace* workspace, QWidget*
     , m_project(project)
     , m_workspace(workspace)
 {
+    setObjectName(QStringLiteral("ProjectPage"));
     m_stack = new QStackedWidget(this);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -66,8 +83,11 @@ ProjectPage::ProjectPage(ProjectSession* project, Workspace* workspace, QWidget*
     m_intro->setWordWrap(true);
     m_recentLabel = new QLabel(start);
     m_recent = new QListWidget(start);
+    m_recent->setObjectName(QStringLiteral("recentProjects"));
     m_newButton = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), QString(), start);
+    m_newButton->setObjectName(QStringLiteral("newProject"));
     m_openButton = new QPushButton(style()->standardIcon(QStyle::SP_DialogOpenButton), QString(), start);
+    m_openButton->setObjectName(QStringLiteral("openProject"));
     auto* startButtons = new QHBoxLayout;
     startButtons->addWidget(m_newButton);
     startButtons->addWidget(m_openButton);
@@ -86,18 +106,23 @@ ProjectPage::ProjectPage(ProjectSession* project, Workspace* workspace, QWidget*
     QFont bold = m_path->font();
     bold.setBold(true);
     m_path->setFont(bold);
+    m_path->setObjectName(QStringLiteral("projectPath"));
     m_closeButton = new QPushButton(content);
+    m_closeButton->setObjectName(QStringLiteral("closeProject"));
     header->addWidget(m_path, 1);
     header->addWidget(m_closeButton);
     layout->addLayout(header);
 
     m_datasetBox = new QGroupBox(content);
     auto* datasetLayout = new QVBoxLayout(m_datasetBox);
-    m_datasets = makeTable(m_datasetBox);
+    m_datasets = makeTable(m_datasetBox, QStringLiteral("projectDatasets"));
     m_datasets->setColumnCount(6);
     m_addDatasets = new QPushButton(m_datasetBox);
+    m_addDatasets->setObjectName(QStringLiteral("addOpenDatasets"));
     m_openDataset = new QPushButton(m_datasetBox);
+    m_openDataset->setObjectName(QStringLiteral("openDataset"));
     m_removeDataset = new QPushButton(m_datasetBox);
+    m_removeDataset->setObjectName(QStringLiteral("removeDataset"));
     auto* datasetButtons = new QHBoxLayout;
     datasetButtons->addWidget(m_addDatasets);
     datasetButtons->addStretch(1);
@@ -109,11 +134,14 @@ ProjectPage::ProjectPage(ProjectSession* project, Workspace* workspace, QWidget*
 
     m_runBox = new QGroupBox(content);
     auto* runLayout = new QVBoxLayout(m_runBox);
-    m_runs = makeTable(m_runBox);
+    m_runs = makeTable(m_runBox, QStringLiteral("projectRuns"));
     m_runs->setColumnCount(5);
     m_addRun = new QPushButton(m_runBox);
+    m_addRun->setObjectName(QStringLiteral("addRun"));
     m_openRun = new QPushButton(m_runBox);
+    m_openRun->setObjectName(QStringLiteral("evaluateProjectRun"));
     m_removeRun = new QPushButton(m_runBox);
+    m_removeRun->setObjectName(QStringLiteral("removeRun"));
     auto* runButtons = new QHBoxLayout;
     runButtons->addWidget(m_addRun);
     runButtons->addStretch(1);
@@ -143,8 +171,9 @@ ProjectPage::ProjectPage(ProjectSession* project, Workspace* workspace, QWidget*
 
 void ProjectPage::newProjectDialog()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("New Project"), QDir::homePath(),
-                                                tr("Tagbench projects (*.%1)").arg(QLatin1String(ProjectSession::suffix)));
+    QString path = FileDialogs::saveFile(this, tr("New Project"),
+                                         QStringLiteral("project.%1").arg(QLatin1String(ProjectSession::suffix)),
+                                         tr("Tagbench projects (*.%1)").arg(QLatin1String(ProjectSession::suffix)));
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix() != QLatin1String(ProjectSession::suffix))
@@ -154,9 +183,8 @@ void ProjectPage::newProjectDialog()
 
 void ProjectPage::openProjectDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Project"), QDir::homePath(),
-        tr("Tagbench projects (*.%1);;All files (*)").arg(QLatin1String(ProjectSession::suffix)));
+    const QString path = FileDialogs::openFile(
+        this, tr("Open Project"), tr("Tagbench projects (*.%1);;All files (*)").arg(QLatin1String(ProjectSession::suffix)));
     if (!path.isEmpty())
         openProject(path);
 }
@@ -185,7 +213,7 @@ void ProjectPage::addOpenDatasets()
 
 void ProjectPage::addRunDialog()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add Training Run"), QDir::homePath());
+    const QString dir = FileDialogs::directory(this, tr("Add Training Run"));
     if (dir.isEmpty())
         return;
     const Result<std::int64_t> id = m_project->addRun(dir);
@@ -237,8 +265,8 @@ void ProjectPage::refresh()
         name->setData(pathRole, path);
         name->setToolTip(path);
         m_datasets->setItem(row, 0, name);
-        m_datasets->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(d.split)));
-        m_datasets->setItem(row, 2, new QTableWidgetItem(QString::fromStdString(d.format)));
+        m_datasets->setItem(row, 1, new QTableWidgetItem(CoreNames::split(QString::fromStdString(d.split))));
+        m_datasets->setItem(row, 2, new QTableWidgetItem(CoreNames::datasetFormat(QString::fromStdString(d.format))));
         m_datasets->setItem(row, 3, new QTableWidgetItem(locale.toString(static_cast<qint64>(d.documents))));
         m_datasets->setItem(row, 4, new QTableWidgetItem(locale.toString(static_cast<qint64>(d.labels))));
         m_datasets->setItem(row, 5, new QTableWidgetItem(dateText(d.addedAt)));
@@ -255,31 +283,24 @@ void ProjectPage::refresh()
         name->setToolTip(dir);
         m_runs->setItem(row, 0, name);
         m_runs->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(r.modelType)));
-        m_runs->setItem(row, 2, new QTableWidgetItem(QString::fromUtf8(runStatusName(r.status).data(),
-                                                                       qsizetype(runStatusName(r.status).size()))));
+        m_runs->setItem(row, 2, new QTableWidgetItem(CoreNames::runStatus(r.status)));
         m_runs->setItem(row, 3, new QTableWidgetItem(dateText(r.createdAt)));
-        // run.json is free-form JSON; show its compact summary so nothing the trainer wrote is hidden.
-        const QJsonObject summary = QJsonDocument::fromJson(QByteArray::fromStdString(r.metricsJson)).object();
+        auto* summary = new QTableWidgetItem(RunFacts::summaryLine(QByteArray::fromStdString(r.metricsJson)));
         QStringList facts;
-        for (const char* key : {"best_epoch", "best_dev_micro_f1", "dev_micro_f1", "device"}) {
-            if (!summary.contains(QLatin1String(key)))
-                continue;
-            const QJsonValue value = summary.value(QLatin1String(key));
-            const bool fraction = value.isDouble() && value.toDouble() != std::floor(value.toDouble());
-            facts << QStringLiteral("%1 %2").arg(QLatin1String(key), fraction ? QString::number(value.toDouble(), 'f', 4)
-                                                                             : value.toVariant().toString());
-        }
-        m_runs->setItem(row, 4, new QTableWidgetItem(facts.join(QStringLiteral(" · "))));
+        for (const RunFact& fact : RunFacts::fromConfig(QByteArray::fromStdString(r.configJson)))
+            facts << QStringLiteral("%1: %2").arg(fact.name, fact.value);
+        summary->setToolTip(facts.join(QLatin1Char('\n')));
+        m_runs->setItem(row, 4, summary);
     }
     for (QTableWidget* table : {m_datasets, m_runs})
-        table->resizeColumnsToContents();
+        fitColumns(table);
 }
 
 void ProjectPage::refreshRecent()
 {
     m_recent->clear();
     for (const QString& path : ProjectSession::recentProjects()) {
-        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon), QFileInfo(path).fileName(), m_recent);
+        auto* item = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileIcon), QDir::toNativeSeparators(path), m_recent);
         item->setData(pathRole, path);
         item->setToolTip(path);
     }
@@ -316,12 +337,21 @@ void ProjectPage::retranslateUi()
     m_addDatasets->setText(tr("&Add Open Datasets"));
     m_addDatasets->setToolTip(tr("Register every dataset open on the Data page in this project"));
     m_openDataset->setText(tr("Open in Data Page"));
+    m_openDataset->setToolTip(tr("Open the selected dataset on the Data page"));
     m_removeDataset->setText(tr("Remove from Project"));
+    m_removeDataset->setToolTip(tr("Forget the selected dataset in this project; the file stays on disk"));
     m_runBox->setTitle(tr("Training runs"));
     m_runs->setHorizontalHeaderLabels({tr("Run"), tr("Model"), tr("Status"), tr("Created"), tr("Summary")});
     m_addRun->setText(tr("Add &Run Folder…"));
+    m_addRun->setToolTip(tr("Register a training run folder in this project"));
     m_openRun->setText(tr("Evaluate"));
+    m_openRun->setToolTip(tr("Open the selected run on the Evaluate page"));
     m_removeRun->setText(tr("Remove from Project"));
+    m_removeRun->setToolTip(tr("Forget the selected run in this project; its folder stays on disk"));
+    m_newButton->setToolTip(tr("Create a project file (Ctrl+N)"));
+    m_openButton->setToolTip(tr("Open an existing project file"));
+    m_closeButton->setToolTip(tr("Close the project; the datasets and the run stay open"));
+    m_recent->setToolTip(tr("Double-click or press Enter to open a recent project"));
     refresh();
 }
 

@@ -26,9 +26,6 @@ public:
     /// Opens (or creates) the project file and reports a failure in plain words.
     bool openProject(const QString& path);
 
-    QTableWidget* datasetTable() const { return m_datasets; }
-    QTableWidget* runTable() const { return m_runs; }
-
 signals:
     void openDatasetRequested(const QString& path);
     void openRunRequested(const QString& runDir);

@@ -1,6 +1,7 @@
 #include "ui/project/ProjectSession.h"
 
 #include "ui/data/LoadedDataset.h"
+#include "ui/widgets/RecentFiles.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -8,13 +9,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSettings>
 
 namespace tagbench::ui {
 
 namespace {
-constexpr const char* recentKey = "projects/recent";
-constexpr int maxRecent = 8;
+RecentFiles recentProjectFiles()
+{
+    return RecentFiles(QStringLiteral("projects/recent"), 8);
+}
 
 std::string toNative(const QString& path)
 {
@@ -54,7 +56,7 @@ Status ProjectSession::open(const QString& path)
         return Error{store.message()};
     m_store = std::make_unique<ProjectStore>(std::move(store).value());
     m_path = absolute;
-    rememberRecent(absolute);
+    recentProjectFiles().add(absolute);
     const Status status = reload();
     emit changed();
     return status;
@@ -201,6 +203,13 @@ Status ProjectSession::recordReview(ReviewRecord review)
     return m_store->recordReview(std::move(review));
 }
 
+Status ProjectSession::removeReview(std::int64_t runId, const QString& split, std::int64_t docIndex)
+{
+    if (!m_store)
+        return Error{tr("No project is open.").toStdString()};
+    return m_store->removeReview(runId, split.toStdString(), docIndex);
+}
+
 Result<std::vector<ReviewRecord>> ProjectSession::reviews(const QString& runDir, const QString& split) const
 {
     if (!m_store)
@@ -215,18 +224,7 @@ Result<std::vector<ReviewRecord>> ProjectSession::reviews(const QString& runDir,
 
 QStringList ProjectSession::recentProjects()
 {
-    return QSettings().value(recentKey).toStringList();
-}
-
-void ProjectSession::rememberRecent(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(recentKey).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    while (recent.size() > maxRecent)
-        recent.removeLast();
-    settings.setValue(recentKey, recent);
+    return recentProjectFiles().paths();
 }
 
 } // namespace tagbench::ui

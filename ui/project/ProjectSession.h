@@ -43,6 +43,8 @@ public:
 
     /// Records (or replaces) an annotator's decision on one document of a registered run.
     Status recordReview(ReviewRecord review);
+    /// Forgets the decision on one document (undo of a first decision).
+    Status removeReview(std::int64_t runId, const QString& split, std::int64_t docIndex);
     /// Decisions recorded for runDir's split (empty when the run is not in the project).
     Result<std::vector<ReviewRecord>> reviews(const QString& runDir, const QString& split) const;
 
@@ -58,7 +60,6 @@ signals:
 
 private:
     Status reload();
-    void rememberRecent(const QString& path);
 
     std::unique_ptr<ProjectStore> m_store;
     QString m_path;

@@ -75,9 +75,12 @@ void ReviewItemModel::setDecisions(QHash<qint64, ReviewDecision> decisions)
         emit dataChanged(index(0, DecisionColumn), index(rowCount() - 1, DecisionColumn));
 }
 
-void ReviewItemModel::setDecision(std::size_t row, ReviewDecision decision)
+void ReviewItemModel::setDecision(std::size_t row, std::optional<ReviewDecision> decision)
 {
-    m_decisions.insert(static_cast<qint64>(row), decision);
+    if (decision)
+        m_decisions.insert(static_cast<qint64>(row), *decision);
+    else
+        m_decisions.remove(static_cast<qint64>(row));
     const int modelRow = modelRowOf(row);
     if (modelRow >= 0)
         emit dataChanged(index(modelRow, DecisionColumn), index(modelRow, DecisionColumn));

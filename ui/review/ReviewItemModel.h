@@ -16,13 +16,15 @@ class ScoreMatrix;
 
 namespace tagbench::ui {
 
-/// What is wrong (or doubtful) about one document's prediction.
-enum ReviewIssue : unsigned {
-    NoIssue = 0,
-    FalsePositive = 1u << 0,        ///< a predicted label that is not gold
-    FalseNegative = 1u << 1,        ///< a gold label that was not predicted
-    LowConfidence = 1u << 2,        ///< some label scores within the margin of its threshold
-    SuspectedLabelError = 1u << 3,  ///< the model is very sure the gold set is wrong
+/// What is wrong (or doubtful) about one document's prediction; the flags combine. (Plain
+/// values: lupdate's parser loses the namespace of the file after "enum X : unsigned", and with
+/// it the context of the model's translations.)
+enum ReviewIssue {
+    NoIssue = 0x0,
+    FalsePositive = 0x1,        ///< a predicted label that is not gold
+    FalseNegative = 0x2,        ///< a gold label that was not predicted
+    LowConfidence = 0x4,        ///< some label scores within the margin of its threshold
+    SuspectedLabelError = 0x8,  ///< the model is very sure the gold set is wrong
 };
 
 /// One scored document with its gold and predicted labels under the current rule.
@@ -38,7 +40,8 @@ struct ReviewItem {
 class ReviewItemModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, IssueColumn, GoldColumn, PredictedColumn, DecisionColumn, ColumnCount };
+    // The decision comes third so that it is in view without scrolling past long label lists.
+    enum Column { IdColumn, IssueColumn, DecisionColumn, GoldColumn, PredictedColumn, ColumnCount };
     /// Scores this close to a threshold count as low confidence.
     static constexpr float lowConfidenceMargin = 0.1f;
     /// A gold label scored below this, or a non-gold label above 1 - this, suggests a label error.
@@ -53,7 +56,8 @@ public:
     void setFilter(unsigned issues, int label);
     /// Decisions already recorded, by score-matrix row.
     void setDecisions(QHash<qint64, ReviewDecision> decisions);
-    void setDecision(std::size_t row, ReviewDecision decision);
+    /// nullopt: the row has no decision (any more).
+    void setDecision(std::size_t row, std::optional<ReviewDecision> decision);
 
     const ReviewItem& item(int modelRow) const { return m_items[m_visible[static_cast<std::size_t>(modelRow)]]; }
     /// Model row of a score-matrix row, or -1 when filtered out.

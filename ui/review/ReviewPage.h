@@ -9,31 +9,30 @@
 
 class QComboBox;
 class QLabel;
-class QListWidget;
 class QPushButton;
 class QTableView;
-class QTextBrowser;
 
 namespace tagbench::ui {
 
 class EvaluationSession;
 class LoadedDataset;
 class ProjectSession;
+class ReviewDetailPane;
 class ReviewItemModel;
+class ReviewSession;
 class Workspace;
 
 /// Annotators go through a run's predictions: gold and predicted labels side by side with the
 /// text, filtered by error kind and label; A accepts the gold labels, C saves the corrected
-/// set, S skips. Decisions are stored in the project; the corrected split can be exported.
+/// set (any label can be added by typing its name), S skips, Ctrl+Z takes a decision back.
+/// The ReviewSession stores the decisions in the project; the corrected split can be exported.
+/// The split reviewed is the Evaluate page's: it can be switched here, and the page says so
+/// when it was switched there.
 class ReviewPage final : public QWidget {
     Q_OBJECT
 public:
-    ReviewPage(EvaluationSession* session, ProjectSession* project, Workspace* workspace, QWidget* parent = nullptr);
-
-    ReviewItemModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
-    QListWidget* correctionList() const { return m_correction; }
-    QTextBrowser* textView() const { return m_text; }
+    ReviewPage(ReviewSession* review, EvaluationSession* session, ProjectSession* project, Workspace* workspace,
+               QWidget* parent = nullptr);
 
     /// Records a decision for the selected document and moves to the next one.
     void accept();
@@ -51,24 +50,32 @@ private:
     void retranslateUi();
     void reload();
     void matchDataset();
-    void loadDecisions();
     void applyFilter();
     void showCurrent();
     void record(int decision, const QStringList& labels);
+    void selectRow(int modelRow);
     void selectNext();
     int currentScoreRow() const;
+    void updateCounts();
     void exportDialog();
 
+    ReviewSession* m_review;
     EvaluationSession* m_session;
     ProjectSession* m_project;
     Workspace* m_workspace;
     std::shared_ptr<const LoadedDataset> m_dataset;   // the split's texts, matched by document id
     QHash<QString, std::size_t> m_documentById;
-    QHash<qint64, QStringList> m_corrections;          // score row -> corrected labels
-    bool m_stale = false;                              // the rule changed while the page was hidden
+    bool m_stale = false;      // the rule changed while the page was hidden
+    QString m_shownRun;        // run and split shown, to tell a split switched elsewhere
+    QString m_shownSplit;
+    bool m_switchingHere = false;
 
     QLabel* m_placeholder = nullptr;
     QWidget* m_content = nullptr;
+    QLabel* m_runLabel = nullptr;
+    QLabel* m_splitLabel = nullptr;
+    QComboBox* m_split = nullptr;
+    QLabel* m_splitNote = nullptr;
     QLabel* m_filterLabel = nullptr;
     QComboBox* m_issueFilter = nullptr;
     QComboBox* m_labelFilter = nullptr;
@@ -77,16 +84,7 @@ private:
     QPushButton* m_export = nullptr;
     QTableView* m_table = nullptr;
     ReviewItemModel* m_model = nullptr;
-    QTextBrowser* m_text = nullptr;
-    QLabel* m_goldLabel = nullptr;
-    QListWidget* m_gold = nullptr;
-    QLabel* m_predictedLabel = nullptr;
-    QListWidget* m_predicted = nullptr;
-    QLabel* m_correctionLabel = nullptr;
-    QListWidget* m_correction = nullptr;
-    QPushButton* m_accept = nullptr;
-    QPushButton* m_correct = nullptr;
-    QPushButton* m_skip = nullptr;
+    ReviewDetailPane* m_detail = nullptr;
 };
 
 } // namespace tagbench::ui

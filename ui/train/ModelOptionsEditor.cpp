@@ -41,7 +41,7 @@ ModelOptionsEditor::ModelOptionsEditor(QWidget* parent)
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 }
 
-QString ModelOptionsEditor::label(const std::string& key)
+QString ModelOptionsEditor::name(const std::string& key)
 {
     // The keys of the bundled model kinds; a kind added later shows its key in words until
     // its translations are added here.
@@ -49,20 +49,25 @@ QString ModelOptionsEditor::label(const std::string& key)
         const char* key;
         const char* text;
     } known[] = {
-        {"kernel_sizes", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Kernel sizes:")},
-        {"num_kernels", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Kernels per size:")},
-        {"top_k_max_pooling", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "k-max pooling:")},
-        {"hidden", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Hidden layer width:")},
-        {"dropout", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Dropout:")},
-        {"max_length", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Maximum length (tokens):")},
-        {"word_ngrams", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Word n-grams:")},
-        {"buckets", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Hash buckets:")},
+        {"kernel_sizes", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Kernel sizes")},
+        {"num_kernels", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Kernels per size")},
+        {"top_k_max_pooling", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "k-max pooling")},
+        {"hidden", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Hidden layer width")},
+        {"dropout", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Dropout")},
+        {"max_length", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Maximum length (tokens)")},
+        {"word_ngrams", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Word n-grams")},
+        {"buckets", QT_TRANSLATE_NOOP("tagbench::ui::ModelOptionsEditor", "Hash buckets")},
     };
     for (const auto& entry : known)
         if (key == entry.key) return tr(entry.text);
     QString words = QString::fromStdString(key).replace(QLatin1Char('_'), QLatin1Char(' '));
     if (!words.isEmpty()) words[0] = words[0].toUpper();
-    return words + QLatin1Char(':');
+    return words;
+}
+
+QString ModelOptionsEditor::label(const std::string& key)
+{
+    return tr("%1:", "a form label").arg(name(key));
 }
 
 void ModelOptionsEditor::setSection(const QString& kind, const nlohmann::json& section)
@@ -109,7 +114,7 @@ void ModelOptionsEditor::setSection(const QString& kind, const nlohmann::json& s
             row.editor = edit;
         }
         row.editor->setObjectName(QString::fromStdString(row.key));
-        row.editor->setToolTip(QStringLiteral("%1.%2").arg(kind, QString::fromStdString(row.key)));
+        row.editor->setToolTip(tr("%1 (%2.%3 in the training config)").arg(name(row.key), kind, QString::fromStdString(row.key)));
         m_form->addRow(new QLabel(label(row.key), this), row.editor);
         m_rows.push_back(row);
     }
@@ -160,9 +165,12 @@ QString ModelOptionsEditor::problem() const
 
 void ModelOptionsEditor::retranslateUi()
 {
-    for (int i = 0; i < static_cast<int>(m_rows.size()); ++i)
+    for (int i = 0; i < static_cast<int>(m_rows.size()); ++i) {
+        const Row& row = m_rows[static_cast<std::size_t>(i)];
         if (auto* text = qobject_cast<QLabel*>(m_form->itemAt(i, QFormLayout::LabelRole)->widget()))
-            text->setText(label(m_rows[static_cast<std::size_t>(i)].key));
+            text->setText(label(row.key));
+        row.editor->setToolTip(tr("%1 (%2.%3 in the training config)").arg(name(row.key), m_kind, QString::fromStdString(row.key)));
+    }
 }
 
 void ModelOptionsEditor::changeEvent(QEvent* event)

@@ -28,6 +28,8 @@ public:
     nlohmann::json values() const;
     /// A row's value could not be read (e.g. "2, x" in a list of numbers): the message, else empty.
     QString problem() const;
+    /// A setting's key ("kernel_sizes") in words ("Kernel sizes").
+    static QString name(const std::string& key);
 
 signals:
     void edited();
@@ -42,6 +44,7 @@ private:
         bool touched = false;
     };
     void retranslateUi();
+    /// name() as a form label ("Kernel sizes:").
     static QString label(const std::string& key);
 
     QFormLayout* m_form = nullptr;

@@ -3,6 +3,8 @@
 #include "core/model/ModelRegistry.h"
 #include "core/text/ScriptMix.h"
 #include "ui/train/ModelOptionsEditor.h"
+#include "ui/widgets/CoreNames.h"
+#include "ui/widgets/FileDialogs.h"
 #include "ui/widgets/WheelGuard.h"
 
 #include <QCheckBox>
@@ -11,7 +13,6 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -84,8 +85,9 @@ TrainConfigForm::TrainConfigForm(QWidget* parent)
     m_model->setObjectName(QStringLiteral("model"));
     for (const auto& kind : ModelRegistry::instance().kinds()) {
         const QString name = QString::fromStdString(kind->name());
-        m_model->addItem(name, name);
-        m_model->setItemData(m_model->count() - 1, QString::fromStdString(kind->summary()), Qt::ToolTipRole);
+        m_model->addItem(CoreNames::modelName(name), name);
+        m_model->setItemData(m_model->count() - 1, CoreNames::modelSummary(name, QString::fromStdString(kind->summary())),
+                             Qt::ToolTipRole);
     }
     m_modelSummary = new QLabel(this);
     m_modelSummary->setWordWrap(true);
@@ -223,7 +225,7 @@ TrainConfigForm::TrainConfigForm(QWidget* parent)
     folderLayout->addWidget(m_browseRunFolder);
     m_outputForm->addRow(new QLabel(this), folderRow);
     connect(m_browseRunFolder, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder for the New Run"), m_runFolder->text());
+        const QString dir = FileDialogs::directory(this, tr("Folder for the New Run"));
         if (!dir.isEmpty())
             m_runFolder->setText(QDir::toNativeSeparators(dir));
     });
@@ -317,13 +319,14 @@ QWidget* TrainConfigForm::fileRow(QComboBox* box, bool optional)
     if (optional)
         box->lineEdit()->setClearButtonEnabled(true);
     auto* browse = new QToolButton(row);
+    browse->setObjectName(box->objectName() + QStringLiteral("Browse"));
     browse->setText(QStringLiteral("…"));
+    m_browseButtons.push_back(browse);
     layout->addWidget(box, 1);
     layout->addWidget(browse);
     connect(browse, &QToolButton::clicked, this, [this, box] {
-        const QString file = QFileDialog::getOpenFileName(
-            this, tr("Choose Dataset File"), QFileInfo(box->currentText()).absolutePath(),
-            tr("Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)"));
+        const QString file = FileDialogs::openFile(this, tr("Choose Dataset File"),
+                                                   tr("Datasets (*.jsonl *.json *.txt *.csv *.tsv);;All files (*)"));
         if (!file.isEmpty())
             box->setEditText(QDir::toNativeSeparators(file));
     });
@@ -357,7 +360,7 @@ void TrainConfigForm::setConfig(const TrainConfig& c)
     const QString kind = QString::fromStdString(c.model.kind);
     selectData(m_model, kind);
     const ModelKind* modelKind = ModelRegistry::instance().find(c.model.kind);
-    m_modelSummary->setText(modelKind ? QString::fromStdString(modelKind->summary()) : QString());
+    m_modelSummary->setText(modelKind ? CoreNames::modelSummary(kind, QString::fromStdString(modelKind->summary())) : QString());
     selectData(m_task, QString::fromStdString(taskKindName(c.model.task)));
     m_train->setEditText(QDir::toNativeSeparators(QString::fromStdString(c.data.train)));
     m_dev->setEditText(QDir::toNativeSeparators(QString::fromStdString(c.data.dev)));
@@ -460,6 +463,21 @@ QString TrainConfigForm::tokenizerNote() const
     return m_tokenizerNote->text();
 }
 
+QByteArray TrainConfigForm::settingsJson() const
+{
+    return QByteArray::fromStdString(document().dump());
+}
+
+bool TrainConfigForm::setSettingsJson(const QByteArray& json)
+{
+    const auto parsed = TrainConfig::parse(json.toStdString(), "settings", QFile::encodeName(QDir::currentPath()).toStdString(),
+                                           TrainConfig::Files::MayBeMissing);
+    if (!parsed)
+        return false;
+    setConfig(*parsed);
+    return true;
+}
+
 void TrainConfigForm::updateTaskRows()
 {
     // Single-label trains with softmax cross-entropy: BCE options do not apply.
@@ -531,13 +549,23 @@ void TrainConfigForm::setRunFolder(const QString& folder)
 
 void TrainConfigForm::retranslateUi()
 {
+    for (int i = 0; i < m_model->count(); ++i) {
+        const QString name = m_model->itemData(i).toString();
+        const ModelKind* kind = ModelRegistry::instance().find(name.toStdString());
+        m_model->setItemData(i, CoreNames::modelSummary(name, kind ? QString::fromStdString(kind->summary()) : QString()),
+                             Qt::ToolTipRole);
+    }
+    if (const ModelKind* kind = ModelRegistry::instance().find(m_model->currentData().toString().toStdString()))
+        m_modelSummary->setText(CoreNames::modelSummary(m_model->currentData().toString(), QString::fromStdString(kind->summary())));
     m_modelGroup->setTitle(tr("Model"));
     setRowLabel(m_modelForm, m_model, tr("Network:"));
     m_model->setToolTip(tr("The kind of model to train"));
     setRowLabel(m_modelForm, m_task, tr("Task:"));
+    m_task->setToolTip(tr("Whether a document may have any number of labels or exactly one"));
     m_task->setItemText(0, tr("Multi-label (any number of labels)"));
     m_task->setItemText(1, tr("Single-label (exactly one label)"));
     setRowLabel(m_modelForm, m_device, tr("Device:"));
+    m_device->setToolTip(tr("Where the network trains"));
     m_device->setItemText(0, tr("Automatic (GPU when available)"));
     m_device->setItemText(1, tr("CPU"));
     m_device->setItemText(2, tr("CUDA GPU"));
@@ -581,6 +609,7 @@ void TrainConfigForm::retranslateUi()
     setRowLabel(m_trainForm, m_optimizer, tr("Optimizer:"));
     m_optimizer->setToolTip(tr("adam suits TextCNN; sgd with a linear schedule is fastText's own"));
     setRowLabel(m_trainForm, m_loss, tr("Loss:"));
+    m_loss->setToolTip(tr("Focal loss puts more weight on labels the model still gets wrong"));
     m_loss->setItemText(0, tr("Binary cross-entropy"));
     m_loss->setItemText(1, tr("Focal loss (rare labels)"));
     setRowLabel(m_trainForm, m_posWeight, tr("Positive weight:"));
@@ -607,6 +636,10 @@ void TrainConfigForm::retranslateUi()
     m_runFolder->setPlaceholderText(tr("Automatic (a new folder per run)"));
     m_runFolder->setToolTip(tr("Where the run's model, metrics and scores are written"));
     m_browseRunFolder->setText(tr("Browse…"));
+    m_browseRunFolder->setToolTip(tr("Choose the folder for the new run"));
+    for (QToolButton* browse : m_browseButtons)
+        browse->setToolTip(tr("Choose a dataset file"));
+    m_json->setToolTip(tr("Every setting of the training config; Apply JSON fills the form from it"));
     m_loadConfig->setText(tr("Load Config…"));
     m_loadConfig->setToolTip(tr("Fill the form from a config.json (e.g. of an earlier run)"));
     m_defaults->setText(tr("Restore Defaults"));

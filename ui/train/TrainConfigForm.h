@@ -21,6 +21,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QToolButton;
 
 namespace tagbench::ui {
 
@@ -52,6 +53,10 @@ public:
     void setRunFolder(const QString& folder);
     /// Why the tokenizer is what it is (picked from the training data), or empty.
     QString tokenizerNote() const;
+    /// The whole document the form shows (every key, edits included), to keep between sessions.
+    QByteArray settingsJson() const;
+    /// Shows a document settingsJson() gave; false (and nothing changed) when it is not valid.
+    bool setSettingsJson(const QByteArray& json);
 
 signals:
     /// The user asked to load a config file's values into the form.
@@ -132,6 +137,7 @@ private:
     QPushButton* m_browseRunFolder = nullptr;
     QPushButton* m_loadConfig = nullptr;
     QPushButton* m_defaults = nullptr;
+    std::vector<QToolButton*> m_browseButtons;
 };
 
 } // namespace tagbench::ui

@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/train/TrainCurvesWidget.h"
 
 #include "core/train/Trainer.h"

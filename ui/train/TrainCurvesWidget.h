@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #pragma once
 
 #include <QWidget>

@@ -1,11 +1,12 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/train/TrainPage.h"
 
 #include "ui/data/LoadedDataset.h"
+#include "ui/evaluate/RunFacts.h"
 #include "ui/project/ProjectSession.h"
 #include "ui/train/TrainConfigForm.h"
 #include "ui/train/TrainCurvesWidget.h"
 #include "ui/data/Workspace.h"
+#include "ui/widgets/CoreNames.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -31,6 +32,7 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tagbench::ui {
@@ -40,16 +42,6 @@ namespace {
 constexpr const char* runsFolderKey = "train/runsFolder";
 constexpr int progressScale = 1000;
 
-QString formatDuration(double seconds)
-{
-    const qint64 s = qint64(std::llround(std::max(0.0, seconds)));
-    if (s < 60)
-        return TrainPage::tr("%1 s").arg(s);
-    if (s < 3600)
-        return TrainPage::tr("%1 min %2 s").arg(s / 60).arg(s % 60);
-    return TrainPage::tr("%1 h %2 min").arg(s / 3600).arg((s % 3600) / 60);
-}
-
 bool holdsRun(const QString& dir)
 {
     const QDir d(dir);
@@ -58,11 +50,11 @@ bool holdsRun(const QString& dir)
 
 } // namespace
 
-TrainPage::TrainPage(Workspace* workspace, ProjectSession* project, QWidget* parent)
+TrainPage::TrainPage(TrainQueue* queue, Workspace* workspace, ProjectSession* project, QWidget* parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_project(project)
-    , m_queue(new TrainQueue(this))
+    , m_queue(queue)
 {
     setObjectName(QStringLiteral("TrainPage"));
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -91,17 +83,21 @@ TrainPage::TrainPage(Workspace* workspace, ProjectSession* project, QWidget* par
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     m_title = new QLabel(right);
+    m_title->setObjectName(QStringLiteral("trainTitle"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
     m_title->setFont(titleFont);
     m_status = new QLabel(right);
+    m_status->setObjectName(QStringLiteral("trainStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress = new QProgressBar(right);
+    m_progress->setObjectName(QStringLiteral("trainProgress"));
     m_progress->setRange(0, progressScale);
     m_progress->setValue(0);
     m_error = new QLabel(right);
+    m_error->setObjectName(QStringLiteral("trainError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #c0392b; }"));
@@ -125,9 +121,13 @@ TrainPage::TrainPage(Workspace* workspace, ProjectSession* project, QWidget* par
     m_queueView->setIconSize(QSize(20, 20));
     auto* queueButtons = new QGridLayout;
     m_cancel = new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), QString(), right);
+    m_cancel->setObjectName(QStringLiteral("cancelTraining"));
     m_resume = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), QString(), right);
+    m_resume->setObjectName(QStringLiteral("resumeTraining"));
     m_resumeFolder = new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), QString(), right);
+    m_resumeFolder->setObjectName(QStringLiteral("resumeFolder"));
     m_evaluate = new QPushButton(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString(), right);
+    m_evaluate->setObjectName(QStringLiteral("evaluateTrainedRun"));
     queueButtons->addWidget(m_cancel, 0, 0);
     queueButtons->addWidget(m_resume, 0, 1);
     queueButtons->addWidget(m_resumeFolder, 1, 0);
@@ -139,6 +139,7 @@ TrainPage::TrainPage(Workspace* workspace, ProjectSession* project, QWidget* par
     m_logTitle = new QLabel(right);
     m_logTitle->setFont(titleFont);
     m_log = new QPlainTextEdit(right);
+    m_log->setObjectName(QStringLiteral("trainLog"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -180,6 +181,11 @@ TrainPage::TrainPage(Workspace* workspace, ProjectSession* project, QWidget* par
     connect(m_queue, &TrainQueue::jobStarted, this, [this](int id) {
         m_queueView->setCurrentIndex(m_queue->index(m_queue->rowOf(id)));
         showEntry(id);
+        if (const TrainQueue::Entry* e = m_queue->entry(id)) {
+            const QString folder = QDir::toNativeSeparators(e->runDir);
+            m_log->appendPlainText(e->resume ? tr("[%1] resuming in %2").arg(QFileInfo(e->runDir).fileName(), folder)
+                                             : tr("[%1] training into %2").arg(QFileInfo(e->runDir).fileName(), folder));
+        }
     });
     connect(m_queue, &TrainQueue::epochFinished, this, [this](int id, const EpochReport& report) {
         if (id == m_shownId)
@@ -305,7 +311,7 @@ void TrainPage::updateButtons()
     const TrainQueue::Entry* e = m_queue->entry(selectedId());
     m_cancel->setEnabled(e && (e->state == TrainQueue::State::Queued || e->state == TrainQueue::State::Running));
     m_resume->setEnabled(e && m_queue->canResume(e->id));
-    m_evaluate->setEnabled(e && (e->state == TrainQueue::State::Completed || e->state == TrainQueue::State::EarlyStopped));
+    m_evaluate->setEnabled(e && TrainQueue::hasModel(e->state));
     m_start->setText(m_queue->isBusy() ? tr("Add to Queue") : tr("Start Training"));
 }
 
@@ -331,33 +337,39 @@ void TrainPage::updateStatus()
         m_progress->setValue(0);
         m_status->setText(tr("Waiting for the runs before it in the queue."));
         break;
-    case TrainQueue::State::Running:
-        if (p.epochs <= 0 || p.stepsPerEpoch <= 0) {
+    case TrainQueue::State::Running: {
+        const bool stopping = e->cancel && e->cancel->load();
+        if (e->epochs.empty() && (p.epochs <= 0 || p.stepsPerEpoch <= 0)) {
             m_progress->setRange(0, 0);
-            m_status->setText(e->cancel && e->cancel->load() ? e->message
-                                                              : tr("Reading the data and building the vocabulary…"));
+            m_status->setText(stopping ? e->message : tr("Reading the data and building the vocabulary…"));
             break;
         }
+        const double within = p.stepsPerEpoch > 0 ? double(p.step) / double(p.stepsPerEpoch) : 0.0;
+        const double done = std::clamp((double(p.epoch - 1) + within) / double(std::max<std::int64_t>(p.epochs, 1)), 0.0, 1.0);
         m_progress->setRange(0, progressScale);
-        m_progress->setValue(int(progressScale * (double(p.epoch - 1) + double(p.step) / double(p.stepsPerEpoch))
-                                 / double(p.epochs)));
-        m_status->setText(tr("Epoch %1 of %2 · batch %3 of %4 · %5 examples/s · loss %6 · about %7 left")
-                              .arg(p.epoch)
-                              .arg(p.epochs)
-                              .arg(locale.toString(p.step), locale.toString(p.stepsPerEpoch),
-                                   locale.toString(p.examplesPerSecond, 'f', 0), locale.toString(p.loss, 'f', 4),
-                                   formatDuration(p.etaSeconds))
-                          + (e->cancel && e->cancel->load() ? QStringLiteral("\n") + e->message : QString()));
+        m_progress->setValue(int(progressScale * done));
+        QStringList parts{tr("Epoch %1 of %2").arg(p.epoch).arg(p.epochs),
+                          tr("%1%").arg(locale.toString(100.0 * done, 'f', 0))};
+        if (p.step > 0 && p.stepsPerEpoch > 0)
+            parts << tr("batch %1 of %2").arg(locale.toString(p.step), locale.toString(p.stepsPerEpoch));
+        if (p.examplesPerSecond > 0)
+            parts << tr("%1 examples/s").arg(locale.toString(p.examplesPerSecond, 'f', 0));
+        parts << tr("loss %1").arg(locale.toString(p.loss, 'f', 4)) << tr("about %1 left").arg(RunFacts::duration(p.etaSeconds));
+        m_status->setText(parts.join(QStringLiteral(" · ")) + (stopping ? QStringLiteral("\n") + e->message : QString()));
         break;
+    }
     case TrainQueue::State::Completed:
-    case TrainQueue::State::EarlyStopped: {
+    case TrainQueue::State::EarlyStopped:
+    case TrainQueue::State::Diverged: {
         m_progress->setRange(0, progressScale);
         m_progress->setValue(progressScale);
         QString text = tr("Best dev micro-F1 %1 at epoch %2 · %3 epochs in %4 on %5")
                            .arg(locale.toString(e->result.bestDevMicroF1, 'f', 4))
                            .arg(e->result.bestEpoch)
                            .arg(e->result.epochsDone)
-                           .arg(formatDuration(e->result.seconds), QString::fromStdString(e->result.device));
+                           .arg(RunFacts::duration(e->result.seconds), CoreNames::device(QString::fromStdString(e->result.device)));
+        if (e->state == TrainQueue::State::Diverged)
+            text += tr("\nThe loss diverged; the best epoch before it was kept.");
         if (!e->result.testPerformanceLine.empty())
             text += tr("\nTest: micro-F1 %1, macro-F1 %2")
                         .arg(locale.toString(e->result.testMicroF1, 'f', 4), locale.toString(e->result.testMacroF1, 'f', 4));
@@ -386,6 +398,7 @@ void TrainPage::onJobFinished(int id)
     switch (e->state) {
     case TrainQueue::State::Completed:
     case TrainQueue::State::EarlyStopped:
+    case TrainQueue::State::Diverged:
         m_log->appendPlainText(tr("[%1] finished: %2").arg(name, TrainQueue::stateName(e->state)));
         if (m_project->isOpen()) {
             const Result<std::int64_t> added = m_project->addRun(e->runDir);

@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #pragma once
 
 #include "ui/train/TrainQueue.h"
@@ -19,19 +18,17 @@ class TrainCurvesWidget;
 class Workspace;
 
 /// Trains models: the config form on the left; on the right the progress of the running job
-/// (examples/s, ETA), its loss and dev F1 curves per epoch, the queue of runs (one after the
-/// other on a worker thread) with cancel and resume, and the trainer's log. Finished runs join
-/// the open project and can be opened on the Evaluate page.
+/// (examples/s, ETA), its loss and dev F1 curves per epoch, the queue of runs (the TrainQueue
+/// service trains them one after the other on its thread) with cancel and resume, and the
+/// trainer's log. Finished runs join the open project and can be opened on the Evaluate page.
 class TrainPage final : public QWidget {
     Q_OBJECT
 public:
-    TrainPage(Workspace* workspace, ProjectSession* project, QWidget* parent = nullptr);
+    TrainPage(TrainQueue* queue, Workspace* workspace, ProjectSession* project, QWidget* parent = nullptr);
     ~TrainPage() override;
 
+    /// The settings form (the main window saves and restores its document).
     TrainConfigForm* form() const { return m_form; }
-    TrainQueue* queue() const { return m_queue; }
-    TrainCurvesWidget* curves() const { return m_curves; }
-    QProgressBar* progressBar() const { return m_progress; }
 
     /// Validates the form and queues a run; returns its id, or 0 after showing the error.
     int startTraining();

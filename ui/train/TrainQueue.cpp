@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/train/TrainQueue.h"
 
 #include <QApplication>
@@ -15,40 +14,53 @@ namespace tagbench::ui {
 TrainQueue::TrainQueue(QObject* parent)
     : QAbstractListModel(parent)
 {
-    qRegisterMetaType<std::shared_ptr<const TrainJob>>();
     qRegisterMetaType<TrainProgress>();
     qRegisterMetaType<EpochReport>();
     qRegisterMetaType<TrainResult>();
-    m_thread.setObjectName(QStringLiteral("TrainQueue"));
-    m_worker = new TrainWorker;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(this, &TrainQueue::runRequested, m_worker, &TrainWorker::run);
-    connect(m_worker, &TrainWorker::progress, this, [this](int id, const TrainProgress& p) {
+    const TrainWorker* worker = m_trainer.worker();
+    connect(worker, &TrainWorker::progress, this, [this](int id, const TrainProgress& p) {
         if (Entry* e = find(id)) {
             e->progress = p;
             changed(id);
-            emit progress(id, p);
         }
     });
-    connect(m_worker, &TrainWorker::epochFinished, this, [this](int id, const EpochReport& report) {
-        if (Entry* e = find(id)) {
-            e->epochs.push_back(report);
-            emit epochFinished(id, report);
-        }
-    });
-    connect(m_worker, &TrainWorker::logLine, this, &TrainQueue::logLine);
-    connect(m_worker, &TrainWorker::finished, this, &TrainQueue::onFinished);
-    connect(m_worker, &TrainWorker::failed, this, &TrainQueue::onFailed);
-    m_thread.start();
+    connect(worker, &TrainWorker::epochFinished, this, &TrainQueue::onEpoch);
+    connect(worker, &TrainWorker::logLine, this, &TrainQueue::logLine);
+    connect(worker, &TrainWorker::finished, this, &TrainQueue::onFinished);
+    connect(worker, &TrainWorker::failed, this, &TrainQueue::onFailed);
 }
 
 TrainQueue::~TrainQueue()
 {
-    // The trainer checks the flag every batch and leaves a resumable run behind.
+    // The trainer checks the flag every batch and leaves a resumable run behind; m_trainer then
+    // waits for it.
     cancelAll();
-    m_thread.quit();
-    m_thread.wait();
+}
+
+void TrainQueue::onEpoch(int id, const EpochReport& report)
+{
+    Entry* e = find(id);
+    if (!e)
+        return;
+    e->epochs.push_back(report);
+    // The trainer reports progress at most twice a second, and not at all in an epoch shorter
+    // than that: a finished epoch moves the progress on by itself, so the status never stays
+    // behind the curves.
+    TrainProgress& p = e->progress;
+    if (p.epoch <= report.epoch) {
+        double seconds = 0.0;
+        for (const EpochReport& done : e->epochs)
+            seconds += done.seconds;
+        const std::int64_t planned = e->config.train.epochs;
+        p.epochs = planned;
+        p.epoch = std::min(report.epoch + 1, planned);
+        p.step = 0;
+        p.examplesPerSecond = report.examplesPerSecond;
+        p.loss = report.trainLoss;
+        p.etaSeconds = seconds / double(e->epochs.size()) * double(std::max<std::int64_t>(0, planned - report.epoch));
+        changed(id);
+    }
+    emit epochFinished(id, report);
 }
 
 int TrainQueue::enqueue(const TrainConfig& config, const QString& runDir, const QString& device)
@@ -167,6 +179,11 @@ bool TrainQueue::canResume(int id) const
     return QFileInfo::exists(QDir(e->runDir).filePath(QStringLiteral("config.json")));
 }
 
+bool TrainQueue::hasModel(State state)
+{
+    return state == State::Completed || state == State::EarlyStopped || state == State::Diverged;
+}
+
 QString TrainQueue::stateName(State state)
 {
     switch (state) {
@@ -174,6 +191,7 @@ QString TrainQueue::stateName(State state)
     case State::Running: return tr("Running");
     case State::Completed: return tr("Completed");
     case State::EarlyStopped: return tr("Stopped early");
+    case State::Diverged: return tr("Diverged (best epoch kept)");
     case State::Cancelled: return tr("Cancelled");
     case State::Failed: return tr("Failed");
     }
@@ -225,7 +243,7 @@ QVariant TrainQueue::data(const QModelIndex& index, int role) const
         QString status = stateName(e.state);
         if (e.state == State::Running && e.progress.epochs > 0)
             status = tr("Epoch %1 of %2").arg(e.progress.epoch).arg(e.progress.epochs);
-        else if ((e.state == State::Completed || e.state == State::EarlyStopped) && e.result.bestEpoch > 0)
+        else if (hasModel(e.state) && e.result.bestEpoch > 0)
             status += tr(", best dev micro-F1 %1").arg(QLocale().toString(e.result.bestDevMicroF1, 'f', 4));
         if (e.resume && e.state == State::Queued)
             status = tr("Queued to resume");
@@ -239,7 +257,8 @@ QVariant TrainQueue::data(const QModelIndex& index, int role) const
         case State::Queued: return style->standardIcon(QStyle::SP_FileDialogListView);
         case State::Running: return style->standardIcon(QStyle::SP_MediaPlay);
         case State::Completed:
-        case State::EarlyStopped: return style->standardIcon(QStyle::SP_DialogApplyButton);
+        case State::EarlyStopped:
+        case State::Diverged: return style->standardIcon(QStyle::SP_DialogApplyButton);
         case State::Cancelled: return style->standardIcon(QStyle::SP_MediaPause);
         case State::Failed: return style->standardIcon(QStyle::SP_MessageBoxCritical);
         }
@@ -278,7 +297,7 @@ void TrainQueue::startNext()
         m_runningId = e.id;
         changed(e.id);
         emit jobStarted(e.id);
-        emit runRequested(std::move(job));
+        m_trainer.post([job = std::shared_ptr<const TrainJob>(std::move(job))](TrainWorker& trainer) { trainer.run(job); });
         return;
     }
     emit idle();
@@ -291,9 +310,10 @@ void TrainQueue::onFinished(int id, const TrainResult& result)
         switch (result.status) {
         case TrainStatus::Completed: e->state = State::Completed; break;
         case TrainStatus::EarlyStopped: e->state = State::EarlyStopped; break;
+        case TrainStatus::Diverged: e->state = State::Diverged; break;
         case TrainStatus::Cancelled: e->state = State::Cancelled; break;
         }
-        e->message = QString::fromStdString(result.devPerformanceLine);
+        e->message.clear();   // the result speaks for itself (the status line and the curves)
         changed(id);
     }
     if (m_runningId == id)

@@ -1,23 +1,23 @@
-// Train/Demo/Export pages: second GUI engineer
 #pragma once
 
+#include "ui/services/WorkerThread.h"
 #include "ui/train/TrainWorker.h"
 
 #include <QAbstractListModel>
 #include <QString>
-#include <QThread>
 
 #include <memory>
 #include <vector>
 
 namespace tagbench::ui {
 
-/// Training runs waiting, running and done, one after another on a single worker thread. It is
-/// the model behind the page's queue list. Called on the UI thread only.
+/// Training runs waiting, running and done, one after another on the service's own thread
+/// (tagbench-train, the WorkerThread pattern). It is also the model behind the Train page's
+/// queue list. Called on the UI thread only.
 class TrainQueue final : public QAbstractListModel {
     Q_OBJECT
 public:
-    enum class State { Queued, Running, Completed, EarlyStopped, Cancelled, Failed };
+    enum class State { Queued, Running, Completed, EarlyStopped, Diverged, Cancelled, Failed };
     enum Role { IdRole = Qt::UserRole + 1, StateRole, RunDirRole };
 
     /// What the queue knows about one run.
@@ -31,7 +31,7 @@ public:
         QString message;                  ///< error text for Failed, summary once done
         TrainProgress progress;           ///< the latest report while running
         std::vector<EpochReport> epochs;  ///< finished epochs, resumed history included
-        TrainResult result;               ///< valid once state is Completed/EarlyStopped/Cancelled
+        TrainResult result;               ///< valid once finished (Completed ... Cancelled)
         std::shared_ptr<std::atomic<bool>> cancel;
     };
 
@@ -58,6 +58,8 @@ public:
     bool isBusy() const { return m_runningId != 0; }
     /// Whether the entry can be resumed (cancelled, or failed after its folder was set up).
     bool canResume(int id) const;
+    /// Whether the entry finished with a model to evaluate (completed, stopped early, diverged).
+    static bool hasModel(State state);
 
     /// Human-readable state ("Running", "Cancelled", ...).
     static QString stateName(State state);
@@ -69,15 +71,12 @@ public:
 
 signals:
     void jobStarted(int id);
-    void progress(int id, const tagbench::TrainProgress& progress);
     void epochFinished(int id, const tagbench::EpochReport& report);
     void logLine(int id, const QString& line);
     /// The entry reached Completed, EarlyStopped, Cancelled or Failed.
     void jobFinished(int id);
     /// Nothing is running and nothing waits.
     void idle();
-    /// Internal: hands a job to the worker thread.
-    void runRequested(std::shared_ptr<const tagbench::ui::TrainJob> job);
 
 private:
     Entry* find(int id);
@@ -86,9 +85,9 @@ private:
     void startNext();
     void onFinished(int id, const TrainResult& result);
     void onFailed(int id, const QString& message);
+    void onEpoch(int id, const EpochReport& report);
 
-    QThread m_thread;
-    TrainWorker* m_worker = nullptr;   // deleted by m_thread's finished()
+    WorkerThread<TrainWorker> m_trainer{QStringLiteral("tagbench-train")};
     std::vector<Entry> m_entries;
     int m_nextId = 1;
     int m_runningId = 0;

@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "ui/train/TrainWorker.h"
 
 #include <exception>

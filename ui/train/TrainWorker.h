@@ -1,4 +1,3 @@
-// Train/Demo/Export pages: second GUI engineer
 #pragma once
 
 #include "core/train/TrainConfig.h"
@@ -26,7 +25,8 @@ struct TrainJob {
 /// It decides nothing itself; cancelling is the job's flag, set from the UI thread.
 class TrainWorker final : public QObject {
     Q_OBJECT
-public slots:
+public:
+    /// Blocking; runs on the queue's thread.
     void run(std::shared_ptr<const tagbench::ui::TrainJob> job);
 
 signals:
@@ -40,7 +40,6 @@ signals:
 
 } // namespace tagbench::ui
 
-Q_DECLARE_METATYPE(std::shared_ptr<const tagbench::ui::TrainJob>)
 Q_DECLARE_METATYPE(tagbench::TrainProgress)
 Q_DECLARE_METATYPE(tagbench::EpochReport)
 Q_DECLARE_METATYPE(tagbench::TrainResult)

@@ -9,6 +9,7 @@ namespace tagbench::ui::chartstyle {
 QColor primary() { return QColor(0x3b, 0x7d, 0xd8); }
 QColor rare() { return QColor(0xe8, 0x83, 0x3a); }
 QColor secondary() { return QColor(0x4c, 0xa8, 0x6f); }
+QColor missing() { return QColor(0xc0, 0x20, 0x20); }
 
 void apply(QCustomPlot* plot)
 {

@@ -12,6 +12,8 @@ QColor primary();
 QColor rare();
 /// Colour of a second series (e.g. a second split).
 QColor secondary();
+/// Colour of what is missing and needs action (labels no training document carries).
+QColor missing();
 
 /// Gives a plot the application's look: palette-aware background, light grid, widget font,
 /// antialiasing, no frame. Call once after construction.

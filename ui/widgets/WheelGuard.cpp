@@ -4,6 +4,7 @@
 #include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QEvent>
+#include <QScrollBar>
 #include <QWidget>
 
 namespace tagbench::ui {
@@ -12,6 +13,9 @@ namespace {
 
 bool takesWheel(const QObject* object)
 {
+    // Scroll bars are what the wheel is for; sliders, spin boxes and combo boxes hold values.
+    if (qobject_cast<const QScrollBar*>(object))
+        return false;
     return qobject_cast<const QAbstractSpinBox*>(object) || qobject_cast<const QComboBox*>(object)
            || qobject_cast<const QAbstractSlider*>(object);
 }

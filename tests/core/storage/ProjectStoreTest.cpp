@@ -316,6 +316,11 @@ void ProjectStoreTest::reviewsRecordAndReplace()
     QCOMPARE(replaced->size(), std::size_t(1));
     QCOMPARE(replaced->front().decision, ReviewDecision::Skipped);
     QVERIFY(replaced->front().correctedLabels.empty());
+    // Removing forgets that one document's decision only (undo of a first decision).
+    REQUIRE_OK(store->removeReview(*id, "test", 4));
+    QVERIFY(store->listReviews(*id, "test")->empty());
+    QCOMPARE(store->listReviews(*id, "dev")->size(), std::size_t(1));
+    REQUIRE_OK(store->removeReview(*id, "test", 4));   // nothing left to remove is not an error
 }
 
 void ProjectStoreTest::vocabularyReference()

@@ -12,14 +12,19 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QLabel>
 #include <QFile>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTableView>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,7 +39,8 @@ using tagbench::ui::LanguageManager;
 using tagbench::ui::MainWindow;
 
 namespace {
-// Three labels, four documents; see the expectations in the tests.
+// Three labels, four documents; see the expectations in the tests. The test split is the
+// same documents with other scores.
 void writeRun(const QString& dir)
 {
     QDir().mkpath(dir + QStringLiteral("/scores"));
@@ -48,6 +54,26 @@ void writeRun(const QString& dir)
     QVERIFY(scores.addDocument("d2", std::vector<float>{0.4f, 0.55f, 0.2f}, {1}).ok());
     QVERIFY(scores.addDocument("d3", std::vector<float>{0.1f, 0.3f, 0.45f}, {2}).ok());
     QVERIFY(scores.save(QFile::encodeName(dir + QStringLiteral("/scores/dev.scores")).toStdString()).ok());
+    ScoreMatrix test({"A", "B", "C"});
+    QVERIFY(test.addDocument("t0", std::vector<float>{0.8f, 0.1f, 0.1f}, {0}).ok());
+    QVERIFY(test.addDocument("t1", std::vector<float>{0.3f, 0.9f, 0.2f}, {1}).ok());
+    QVERIFY(test.save(QFile::encodeName(dir + QStringLiteral("/scores/test.scores")).toStdString()).ok());
+}
+
+/// A widget of the window by its object name, as a user finds it on screen.
+template <typename T>
+T* child(const QObject* parent, const char* name)
+{
+    T* widget = parent->findChild<T*>(QLatin1String(name));
+    if (!widget)
+        qFatal("no %s named %s", T::staticMetaObject.className(), name);
+    return widget;
+}
+
+LabelMetricsModel* metricsModel(const QObject* window)
+{
+    auto* proxy = qobject_cast<QSortFilterProxyModel*>(child<QTableView>(window, "metricsTable")->model());
+    return qobject_cast<LabelMetricsModel*>(proxy->sourceModel());
 }
 
 qint64 predicted(const LabelMetricsModel* model, int label)
@@ -75,6 +101,11 @@ private slots:
     void thresholdEditsWhileOptimisingStayUndoable();
     void topKChangeWhileOptimisingDiscardsTheResult();
     void notARunFolderIsReported();
+    void typingAThresholdSetsIt_data();
+    void typingAThresholdSetsIt();
+    void unsavedMarkerFollowsUndoAndRedo();
+    void switchingTheSplitKeepsTheEditedRule();
+    void optimiserIsForDevOnly();
 
 private:
     /// What core's tuner gives for the page's optimiser settings (F1, per label) from base.
@@ -111,7 +142,7 @@ void EvaluatePageTest::init()
 
 void EvaluatePageTest::thresholdSliderUpdatesTheTable()
 {
-    const LabelMetricsModel* model = m_window->evaluatePage()->model();
+    const LabelMetricsModel* model = metricsModel(m_window.get());
     QCOMPARE(model->rowCount(), 3);
     // Default rule: threshold 0.5.
     QCOMPARE(predicted(model, 0), 2);
@@ -120,35 +151,35 @@ void EvaluatePageTest::thresholdSliderUpdatesTheTable()
     QCOMPARE(model->metrics().truePositives, 4);
     QCOMPARE(model->metrics().predicted, 4);
 
-    m_window->evaluatePage()->thresholdSlider()->setValue(350);
+    child<QSlider>(m_window.get(), "thresholdSlider")->setValue(350);
     QCOMPARE(m_window->evaluation()->rule().globalThreshold(), 0.35f);
     QCOMPARE(predicted(model, 0), 3);   // d2's 0.4 now passes
     QCOMPARE(predicted(model, 2), 1);
     QCOMPARE(recall(model, 2), 1.0);
     QCOMPARE(model->metrics().truePositives, 5);
     QCOMPARE(model->metrics().predicted, 6);
-    QVERIFY(m_window->evaluatePage()->summary()->text().contains(QStringLiteral("0.8333")));  // micro P 5/6
+    QVERIFY(child<QLabel>(m_window.get(), "evaluateSummary")->text().contains(QStringLiteral("0.8333")));  // micro P 5/6
 
     m_window->evaluation()->undoStack()->undo();
     QCOMPARE(m_window->evaluation()->rule().globalThreshold(), 0.5f);
-    QCOMPARE(m_window->evaluatePage()->thresholdSlider()->value(), 500);
+    QCOMPARE(child<QSlider>(m_window.get(), "thresholdSlider")->value(), 500);
     QCOMPARE(predicted(model, 0), 2);
     QCOMPARE(predicted(model, 2), 0);
 }
 
 void EvaluatePageTest::topKLimitsPredictions()
 {
-    const LabelMetricsModel* model = m_window->evaluatePage()->model();
-    m_window->evaluatePage()->thresholdSlider()->setValue(0);
+    const LabelMetricsModel* model = metricsModel(m_window.get());
+    child<QSlider>(m_window.get(), "thresholdSlider")->setValue(0);
     QCOMPARE(model->metrics().predicted, 12);
-    m_window->evaluatePage()->topKSpin()->setValue(1);
+    child<QSpinBox>(m_window.get(), "topK")->setValue(1);
     QCOMPARE(model->metrics().predicted, 4);
     QCOMPARE(model->metrics().truePositives, 4);   // each document's best label is one of its gold labels
 }
 
 void EvaluatePageTest::perLabelThresholdFromTheTableAndSavedRule()
 {
-    LabelMetricsModel* model = m_window->evaluatePage()->model();
+    LabelMetricsModel* model = metricsModel(m_window.get());
     QVERIFY(model->setData(model->index(2, LabelMetricsModel::ThresholdColumn), QStringLiteral("0.4")));
     QCOMPARE(predicted(model, 2), 1);
     QCOMPARE(predicted(model, 0), 2);   // other labels still follow 0.5
@@ -177,9 +208,9 @@ void EvaluatePageTest::perLabelThresholdFromTheTableAndSavedRule()
 
 void EvaluatePageTest::draggingTheCurveLineSetsTheLabelThreshold()
 {
-    tagbench::ui::LabelCurvesWidget* curves = m_window->evaluatePage()->curves();
+    tagbench::ui::LabelCurvesWidget* curves = child<tagbench::ui::LabelCurvesWidget>(m_window.get(), "labelCurves");
     curves->setLabel(2);
-    QCustomPlot* plot = curves->thresholdPlot();
+    auto* plot = child<QCustomPlot>(curves, "thresholdPlot");
     plot->replot();
     const int y = int(plot->yAxis->coordToPixel(0.5));
     const QPoint start(int(plot->xAxis->coordToPixel(0.5)), y);
@@ -192,7 +223,7 @@ void EvaluatePageTest::draggingTheCurveLineSetsTheLabelThreshold()
     const auto threshold = m_window->evaluation()->rule().labelThreshold(2);
     QVERIFY(threshold.has_value());
     QVERIFY2(std::abs(*threshold - 0.4f) < 0.01f, qPrintable(QString::number(*threshold)));
-    QCOMPARE(predicted(m_window->evaluatePage()->model(), 2), 1);
+    QCOMPARE(predicted(metricsModel(m_window.get()), 2), 1);
     QVERIFY(std::abs(curves->thresholdLinePosition() - 0.4) < 0.01);
     // The whole drag is one undo step.
     QCOMPARE(m_window->evaluation()->undoStack()->count(), 1);
@@ -219,14 +250,14 @@ tagbench::eval::TuneResult EvaluatePageTest::expectedTuning(const DecisionRule& 
 
 void EvaluatePageTest::clickOptimise()
 {
-    QTest::mouseClick(m_window->evaluatePage()->optimiseButton(), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(m_window.get(), "optimise"), Qt::LeftButton);
 }
 
 void EvaluatePageTest::optimiserRunsOffTheUiThreadAsOneUndoStep()
 {
-    EvaluatePage* page = m_window->evaluatePage();
+    const QObject* page = m_window.get();
     EvaluationSession* session = m_window->evaluation();
-    const double before = page->model()->metrics().f1;
+    const double before = metricsModel(page)->metrics().f1;
     const tagbench::eval::TuneResult expected = expectedTuning(session->rule());
     QSignalSpy progress(session, &EvaluationSession::optimiseProgress);
     QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
@@ -234,11 +265,11 @@ void EvaluatePageTest::optimiserRunsOffTheUiThreadAsOneUndoStep()
     clickOptimise();
     // Running: the button cancels, progress shows, the rule controls stay usable.
     QVERIFY(session->isOptimising());
-    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Cancel"));
-    QVERIFY(page->optimiseProgress()->isVisible());
-    QCOMPARE(page->optimiseProgress()->maximum(), 3);
-    QVERIFY(page->thresholdSlider()->isEnabled());
-    QVERIFY(page->table()->isEnabled());
+    QCOMPARE(child<QPushButton>(page, "optimise")->text(), QStringLiteral("&Cancel"));
+    QVERIFY(child<QProgressBar>(page, "optimiseProgress")->isVisible());
+    QCOMPARE(child<QProgressBar>(page, "optimiseProgress")->maximum(), 3);
+    QVERIFY(child<QSlider>(page, "thresholdSlider")->isEnabled());
+    QVERIFY(child<QTableView>(page, "metricsTable")->isEnabled());
 
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY(!session->isOptimising());
@@ -248,42 +279,42 @@ void EvaluatePageTest::optimiserRunsOffTheUiThreadAsOneUndoStep()
     // The table shows the tuned rule's counts.
     const tagbench::eval::Metrics reference = tagbench::eval::evaluate(*session->run()->scores, expected.rule);
     for (int label = 0; label < 3; ++label)
-        QCOMPARE(predicted(page->model(), label), reference.labels[std::size_t(label)].counts.predicted);
-    QCOMPARE(page->model()->metrics().f1, 1.0);   // separable per label: every label reaches P = R = 1
+        QCOMPARE(predicted(metricsModel(page), label), reference.labels[std::size_t(label)].counts.predicted);
+    QCOMPARE(metricsModel(page)->metrics().f1, 1.0);   // separable per label: every label reaches P = R = 1
     QVERIFY(before < 1.0);
-    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
-    QVERIFY(!page->optimiseProgress()->isVisible());
-    QVERIFY2(page->optimiseStatus()->text().contains(QStringLiteral("micro-F1 1.0000")),
-             qPrintable(page->optimiseStatus()->text()));
+    QCOMPARE(child<QPushButton>(page, "optimise")->text(), QStringLiteral("&Optimise"));
+    QVERIFY(!child<QProgressBar>(page, "optimiseProgress")->isVisible());
+    QVERIFY2(child<QLabel>(page, "optimiseStatus")->text().contains(QStringLiteral("micro-F1 1.0000")),
+             qPrintable(child<QLabel>(page, "optimiseStatus")->text()));
 
     // The outcome is worded again when the language changes.
     m_languages.applyLanguage(QStringLiteral("zh_CN"));
-    QTRY_VERIFY2(page->optimiseStatus()->text().contains(QStringLiteral("微平均 F1 为 1.0000")),
-                 qPrintable(page->optimiseStatus()->text()));
+    QTRY_VERIFY2(child<QLabel>(page, "optimiseStatus")->text().contains(QStringLiteral("微平均 F1 为 1.0000")),
+                 qPrintable(child<QLabel>(page, "optimiseStatus")->text()));
     m_languages.applyLanguage(QStringLiteral("en"));
-    QTRY_VERIFY(page->optimiseStatus()->text().contains(QStringLiteral("micro-F1 1.0000")));
+    QTRY_VERIFY(child<QLabel>(page, "optimiseStatus")->text().contains(QStringLiteral("micro-F1 1.0000")));
 
     QCOMPARE(session->undoStack()->count(), 1);
     session->undoStack()->undo();
-    QCOMPARE(page->model()->metrics().f1, before);
+    QCOMPARE(metricsModel(page)->metrics().f1, before);
 }
 
 void EvaluatePageTest::cancellingTheOptimiserLeavesTheRule()
 {
-    EvaluatePage* page = m_window->evaluatePage();
+    const QObject* page = m_window.get();
     EvaluationSession* session = m_window->evaluation();
     const DecisionRule before = session->rule();
     QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
     QSignalSpy cancelled(session, &EvaluationSession::optimiseCancelled);
 
     clickOptimise();
-    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Cancel"));
+    QCOMPARE(child<QPushButton>(page, "optimise")->text(), QStringLiteral("&Cancel"));
     clickOptimise();   // Cancel
     QCOMPARE(cancelled.count(), 1);
     QVERIFY(!session->isOptimising());
-    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
-    QVERIFY(!page->optimiseProgress()->isVisible());
-    QVERIFY(page->optimiseStatus()->text().contains(QStringLiteral("cancelled")));
+    QCOMPARE(child<QPushButton>(page, "optimise")->text(), QStringLiteral("&Optimise"));
+    QVERIFY(!child<QProgressBar>(page, "optimiseProgress")->isVisible());
+    QVERIFY(child<QLabel>(page, "optimiseStatus")->text().contains(QStringLiteral("cancelled")));
     // Whatever the worker still delivers for the cancelled request is ignored.
     QTest::qWait(300);
     QCOMPARE(finished.count(), 0);
@@ -299,7 +330,7 @@ void EvaluatePageTest::cancellingTheOptimiserLeavesTheRule()
 
 void EvaluatePageTest::thresholdEditsWhileOptimisingStayUndoable()
 {
-    EvaluatePage* page = m_window->evaluatePage();
+    const QObject* page = m_window.get();
     EvaluationSession* session = m_window->evaluation();
     const DecisionRule original = session->rule();
     const tagbench::eval::TuneResult expected = expectedTuning(original);
@@ -307,7 +338,7 @@ void EvaluatePageTest::thresholdEditsWhileOptimisingStayUndoable()
 
     clickOptimise();
     // The result is delivered through the event loop, so this edit lands while it runs.
-    page->thresholdSlider()->setValue(300);
+    child<QSlider>(page, "thresholdSlider")->setValue(300);
     QCOMPARE(session->rule().globalThreshold(), 0.3f);
     QTRY_COMPARE(finished.count(), 1);
     // Applied on top of the edit, as its own step.
@@ -322,21 +353,21 @@ void EvaluatePageTest::thresholdEditsWhileOptimisingStayUndoable()
 
 void EvaluatePageTest::topKChangeWhileOptimisingDiscardsTheResult()
 {
-    EvaluatePage* page = m_window->evaluatePage();
+    const QObject* page = m_window.get();
     EvaluationSession* session = m_window->evaluation();
     QSignalSpy finished(session, &EvaluationSession::optimiseFinished);
     QSignalSpy discarded(session, &EvaluationSession::optimiseDiscarded);
 
     clickOptimise();
-    page->topKSpin()->setValue(1);
+    child<QSpinBox>(page, "topK")->setValue(1);
     QTRY_COMPARE(discarded.count(), 1);
     QCOMPARE(finished.count(), 0);
     // Only the user's edit is in the rule and the history.
     QCOMPARE(session->rule().topK(), 1);
     QVERIFY(session->rule().labelThresholds().empty());
     QCOMPARE(session->undoStack()->count(), 1);
-    QVERIFY(page->optimiseStatus()->text().contains(QStringLiteral("Run it again")));
-    QCOMPARE(page->optimiseButton()->text(), QStringLiteral("&Optimise"));
+    QVERIFY(child<QLabel>(page, "optimiseStatus")->text().contains(QStringLiteral("Run it again")));
+    QCOMPARE(child<QPushButton>(page, "optimise")->text(), QStringLiteral("&Optimise"));
 }
 
 void EvaluatePageTest::notARunFolderIsReported()
@@ -344,6 +375,103 @@ void EvaluatePageTest::notARunFolderIsReported()
     m_window->openPath(m_temp.path());   // a folder without labels.txt
     QTRY_VERIFY(m_window->findChild<QMessageBox*>() != nullptr);
     QVERIFY(m_window->findChild<QMessageBox*>()->informativeText().contains(QStringLiteral("not a training run")));
+}
+
+void EvaluatePageTest::typingAThresholdSetsIt_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<float>("expected");
+    QTest::newRow("0.3") << QStringLiteral("0.3") << 0.3f;
+    QTest::newRow("0.45") << QStringLiteral("0.45") << 0.45f;
+    QTest::newRow(".7") << QStringLiteral(".7") << 0.7f;
+}
+
+// Issue 11 item 2: from 0.5, typing "0.3" into the box gave 0.000.
+void EvaluatePageTest::typingAThresholdSetsIt()
+{
+    QFETCH(QString, typed);
+    QFETCH(float, expected);
+    auto* box = child<QDoubleSpinBox>(m_window.get(), "thresholdSpin");
+    QCOMPARE(box->value(), 0.5);
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, typed);
+    QCOMPARE(m_window->evaluation()->rule().globalThreshold(), 0.5f);   // nothing applied mid-word
+    QTest::keyClick(box, Qt::Key_Return);
+    QCOMPARE(m_window->evaluation()->rule().globalThreshold(), expected);
+    QCOMPARE(float(box->value()), expected);
+    QCOMPARE(child<QSlider>(m_window.get(), "thresholdSlider")->value(), int(std::lround(expected * 1000)));
+    QCOMPARE(m_window->evaluation()->undoStack()->count(), 1);
+}
+
+// Issue 11 item 3: "(edited, not saved)" after undo and redo.
+void EvaluatePageTest::unsavedMarkerFollowsUndoAndRedo()
+{
+    auto* summary = child<QLabel>(m_window.get(), "evaluateSummary");
+    const QString marker = QStringLiteral("(edited, not saved)");
+    QVERIFY(!summary->text().contains(marker));
+    auto* slider = child<QSlider>(m_window.get(), "thresholdSlider");
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageDown);
+    QVERIFY(summary->text().contains(marker));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY2(!summary->text().contains(marker), qPrintable(summary->text()));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(summary->text().contains(marker));
+    // Saved, then undone past the save: edited again.
+    QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(QFileInfo::exists(m_run + QStringLiteral("/rule.json")));
+    QVERIFY(!summary->text().contains(marker));
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(summary->text().contains(marker));
+}
+
+// Issue 11 item 3: switching the split dropped unsaved edits.
+void EvaluatePageTest::switchingTheSplitKeepsTheEditedRule()
+{
+    EvaluationSession* session = m_window->evaluation();
+    auto* slider = child<QSlider>(m_window.get(), "thresholdSlider");
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageDown);   // 0.45
+    QVERIFY(metricsModel(m_window.get())->setData(metricsModel(m_window.get())->index(2, LabelMetricsModel::ThresholdColumn),
+                                                   QStringLiteral("0.2")));
+    const DecisionRule edited = session->rule();
+    auto* split = child<QComboBox>(m_window.get(), "evaluateSplit");
+    split->setFocus();
+    QTest::keyClick(split, Qt::Key_Down);
+    QTRY_COMPARE(session->run()->split, QStringLiteral("test"));
+    QVERIFY(!session->isLoading());
+    QCOMPARE(session->rule(), edited);
+    QCOMPARE(session->undoStack()->count(), 2);
+    QVERIFY(!session->undoStack()->isClean());
+    QCOMPARE(metricsModel(m_window.get())->metrics().documents, 2);   // the test scores are shown
+    QVERIFY(child<QLabel>(m_window.get(), "evaluateSummary")->text().contains(QStringLiteral("(edited, not saved)")));
+    // Undo still works across the switch.
+    session->undoStack()->undo();
+    QVERIFY(!session->rule().labelThreshold(2).has_value());
+}
+
+// Issue 11 item 3: Optimise was offered on test, and its message kept the dev score there.
+void EvaluatePageTest::optimiserIsForDevOnly()
+{
+    QSignalSpy finished(m_window->evaluation(), &EvaluationSession::optimiseFinished);
+    clickOptimise();
+    QTRY_COMPARE(finished.count(), 1);
+    auto* status = child<QLabel>(m_window.get(), "optimiseStatus");
+    QVERIFY(status->text().contains(QStringLiteral("micro-F1")));
+    auto* split = child<QComboBox>(m_window.get(), "evaluateSplit");
+    split->setFocus();
+    QTest::keyClick(split, Qt::Key_Down);
+    QTRY_COMPARE(m_window->evaluation()->run()->split, QStringLiteral("test"));
+    QVERIFY(!m_window->evaluation()->isLoading());
+    auto* optimise = child<QPushButton>(m_window.get(), "optimise");
+    QVERIFY(!optimise->isEnabled());
+    QVERIFY(optimise->toolTip().contains(QStringLiteral("dev")));
+    QVERIFY2(status->text().isEmpty(), qPrintable(status->text()));
+    QVERIFY(!m_window->evaluation()->startOptimise({}));
+    QTest::keyClick(split, Qt::Key_Up);
+    QTRY_COMPARE(m_window->evaluation()->run()->split, QStringLiteral("dev"));
+    QTRY_VERIFY(optimise->isEnabled());
 }
 
 QTEST_MAIN(EvaluatePageTest)

@@ -3,6 +3,7 @@
 #include "core/eval/ScoreMatrix.h"
 #include "ui/LanguageManager.h"
 #include "ui/evaluate/ReportWriter.h"
+#include "ui/evaluate/RunFacts.h"
 
 #include <qcustomplot.h>
 
@@ -27,19 +28,49 @@ namespace {
 /// report's words can be read back from the same code that paints the PDF and the PNG.
 class TextRecordingEngine final : public QPaintEngine {
 public:
+    /// Where something was drawn, on which page (for the layout checks).
+    struct Mark {
+        int page = 1;
+        QString text;   ///< empty for lines and shapes
+        QPointF at;     ///< device coordinates
+    };
+
     TextRecordingEngine() : QPaintEngine(QPaintEngine::AllFeatures) {}
     bool begin(QPaintDevice*) override { return true; }
     bool end() override { return true; }
-    void updateState(const QPaintEngineState&) override {}
+    void updateState(const QPaintEngineState& state) override
+    {
+        if (state.state() & QPaintEngine::DirtyTransform)
+            m_transform = state.transform();
+    }
     void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override {}
     void drawImage(const QRectF&, const QImage&, const QRectF&, Qt::ImageConversionFlags) override {}
-    void drawPath(const QPainterPath&) override {}
-    void drawPolygon(const QPointF*, int, PolygonDrawMode) override {}
-    void drawPolygon(const QPoint*, int, PolygonDrawMode) override {}
-    void drawTextItem(const QPointF&, const QTextItem& item) override { text += item.text(); }
+    void drawPath(const QPainterPath& path) override { mark(path.boundingRect().bottomLeft()); }
+    void drawPolygon(const QPointF* points, int count, PolygonDrawMode) override
+    {
+        for (int i = 0; i < count; ++i)
+            mark(points[i]);
+    }
+    void drawPolygon(const QPoint* points, int count, PolygonDrawMode) override
+    {
+        for (int i = 0; i < count; ++i)
+            mark(points[i]);
+    }
+    void drawTextItem(const QPointF& at, const QTextItem& item) override
+    {
+        text += item.text();
+        marks.push_back({page, item.text(), m_transform.map(at)});
+    }
     Type type() const override { return QPaintEngine::User; }
 
     QString text;   ///< everything drawn, in order (one heading may arrive in several runs)
+    std::vector<Mark> marks;
+    int page = 1;
+
+private:
+    void mark(const QPointF& point) { marks.push_back({page, QString(), m_transform.map(point)}); }
+
+    QTransform m_transform;
 };
 
 /// An A4-sized page at 96 dpi that records text.
@@ -47,6 +78,7 @@ class TextRecorder final : public QPaintDevice {
 public:
     QPaintEngine* paintEngine() const override { return &m_engine; }
     QString text() const { return m_engine.text; }
+    TextRecordingEngine& engine() const { return m_engine; }
 
 protected:
     int metric(PaintDeviceMetric metric) const override
@@ -107,6 +139,18 @@ QString paintedPages(const ReportData& data, int* pages = nullptr)
     return recorder.text();
 }
 
+/// The marks of every page, painting the PDF's pages onto one recorder.
+std::vector<TextRecordingEngine::Mark> paintedMarks(const ReportData& data, QSize* page)
+{
+    TextRecorder recorder;
+    QCPPainter painter(&recorder);
+    TextRecordingEngine& engine = recorder.engine();
+    ReportWriter(data).paintPages(painter, QRect(0, 0, recorder.width(), recorder.height()), [&engine] { ++engine.page; });
+    painter.end();
+    *page = QSize(recorder.width(), recorder.height());
+    return engine.marks;
+}
+
 QString paintedOverview(const ReportData& data)
 {
     TextRecorder recorder;
@@ -126,6 +170,8 @@ private slots:
     void reportFollowsTheLanguage_data();
     void reportFollowsTheLanguage();
     void chineseFilesAreWritten();
+    void modelAndTrainingSettingsAreInTheReport();
+    void everyCurveHasItsOwnPlotAndPageTwoIsFilled();
 
 private:
     LanguageManager m_languages;
@@ -223,6 +269,48 @@ void ReportWriterTest::chineseFilesAreWritten()
         QVERIFY(english.writePdf(keep + QStringLiteral("/report-en.pdf")).ok());
         QVERIFY(english.writePng(keep + QStringLiteral("/report-en.png"), QSize(1200, 800)).ok());
     }
+}
+
+void ReportWriterTest::modelAndTrainingSettingsAreInTheReport()
+{
+    QFile config(QStringLiteral(TAGBENCH_SOURCE_DIR "/resources/samples/car-news-zh/textcnn.json"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    ReportData data = reportData();
+    data.facts = tagbench::ui::RunFacts::fromConfig(config.readAll());
+    QVERIFY(!data.facts.isEmpty());
+    const QString pdf = paintedPages(data);
+    for (const QString& word : {QStringLiteral("Model and training"), QStringLiteral("TextCNN, multi-label"),
+                                QStringLiteral("characters"), QStringLiteral("15 epochs"), QStringLiteral("kernel sizes 2, 3, 4"),
+                                QStringLiteral("global threshold chosen on dev")})
+        QVERIFY2(pdf.contains(word), qPrintable(word + QStringLiteral(" not in the PDF pages: ") + pdf));
+    // "Which model is this?" is answered on the one-page overview too.
+    const QString png = paintedOverview(data);
+    QVERIFY2(png.contains(QStringLiteral("TextCNN, multi-label")) && png.contains(QStringLiteral("characters")), qPrintable(png));
+}
+
+void ReportWriterTest::everyCurveHasItsOwnPlotAndPageTwoIsFilled()
+{
+    ReportData data = reportData();
+    QVERIFY(data.curves.size() == 2);
+    QSize page;
+    const auto marks = paintedMarks(data, &page);
+    int recallAxes = 0;
+    double lowest = 0.0;
+    QList<QPointF> titles;
+    for (const auto& mark : marks) {
+        if (mark.page != 2 || mark.text.startsWith(QStringLiteral("Page")))
+            continue;
+        lowest = std::max(lowest, mark.at.y());
+        recallAxes += mark.text == QStringLiteral("Recall") ? 1 : 0;
+        if (mark.text == data.curves[0].label || mark.text == data.curves[1].label)
+            titles << mark.at;
+    }
+    // One plot per label, each with its own axes and title: no curve hides behind another.
+    QCOMPARE(recallAxes, 2);
+    QCOMPARE(titles.size(), 2);
+    QVERIFY(titles[0] != titles[1]);
+    // The plots fill the page instead of leaving its lower half empty.
+    QVERIFY2(lowest > 0.8 * page.height(), qPrintable(QStringLiteral("%1 of %2").arg(lowest).arg(page.height())));
 }
 
 QTEST_MAIN(ReportWriterTest)

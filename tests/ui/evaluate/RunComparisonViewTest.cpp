@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,6 +72,20 @@ bool makeRunB(const QString& dir, bool renameLabel = false)
     return scores->save(path(dir + QStringLiteral("/scores/dev.scores"))).ok();
 }
 
+RunComparisonModel* modelOf(const RunComparisonView& view)
+{
+    auto* proxy = qobject_cast<QSortFilterProxyModel*>(view.findChild<QTableView*>(QStringLiteral("comparisonTable"))->model());
+    return qobject_cast<RunComparisonModel*>(proxy->sourceModel());
+}
+
+/// Loads run A into a session, as the Evaluate page does.
+bool loadA(tagbench::ui::EvaluationSession& session)
+{
+    QSignalSpy loaded(&session, &tagbench::ui::EvaluationSession::runLoaded);
+    session.loadRun(fixtureRun, QStringLiteral("dev"));
+    return loaded.wait(10000);
+}
+
 Metrics runMetrics(const QString& dir, std::vector<std::string>* labels = nullptr)
 {
     auto run = tagbench::eval::loadRunUnderRule(path(dir), "dev");
@@ -106,14 +121,16 @@ void RunComparisonViewTest::rowsHoldPerLabelDeltas()
     QCOMPARE(b.labels[0].f1, 1.0);
     QCOMPARE(b.labels[1].f1, 0.0);
 
-    RunComparisonView view;
+    tagbench::ui::EvaluationSession session;
+    QVERIFY(loadA(session));
+    RunComparisonView view(&session);
     QSignalSpy ready(&view, &RunComparisonView::comparisonReady);
     QSignalSpy failed(&view, &RunComparisonView::comparisonFailed);
-    view.compare(fixtureRun, labels, a, runB, QStringLiteral("dev"));
+    view.compare(runB);
     QVERIFY(ready.wait(10000));
     QCOMPARE(failed.count(), 0);
 
-    const RunComparisonModel* model = view.model();
+    const RunComparisonModel* model = modelOf(view);
     QCOMPARE(model->rowCount(), static_cast<int>(labels.size()));
     for (int row = 0; row < model->rowCount(); ++row) {
         const auto cell = [&](int column) { return model->index(row, column).data(RunComparisonModel::SortRole); };
@@ -134,12 +151,12 @@ void RunComparisonViewTest::rowsHoldPerLabelDeltas()
              RunComparisonModel::regressedColor());
 
     // Sorted by delta, largest gain first.
-    const QAbstractItemModel* shown = view.table()->model();
+    const QAbstractItemModel* shown = view.findChild<QTableView*>(QStringLiteral("comparisonTable"))->model();
     QCOMPARE(shown->index(0, RunComparisonModel::LabelColumn).data().toString(), QString::fromStdString(labels[0]));
     QCOMPARE(shown->index(shown->rowCount() - 1, RunComparisonModel::LabelColumn).data().toString(),
              QString::fromStdString(labels[1]));
 
-    const QString summary = view.summary()->text();
+    const QString summary = view.findChild<QLabel*>(QStringLiteral("comparisonSummary"))->text();
     QVERIFY2(summary.contains(QStringLiteral("1 improved")) && summary.contains(QStringLiteral("1 regressed"))
                  && summary.contains(QStringLiteral("%1 unchanged").arg(labels.size() - 2)),
              qPrintable(summary));
@@ -147,8 +164,9 @@ void RunComparisonViewTest::rowsHoldPerLabelDeltas()
              qPrintable(summary));
 
     // Two bars: the gain (label 0) and the loss (label 1).
-    auto* gains = qobject_cast<QCPBars*>(view.plot()->plottable(0));
-    auto* losses = qobject_cast<QCPBars*>(view.plot()->plottable(1));
+    auto* chart = view.findChild<QCustomPlot*>(QStringLiteral("comparisonChart"));
+    auto* gains = qobject_cast<QCPBars*>(chart->plottable(0));
+    auto* losses = qobject_cast<QCPBars*>(chart->plottable(1));
     QVERIFY(gains && losses);
     QCOMPARE(gains->data()->size(), 1);
     QCOMPARE(losses->data()->size(), 1);
@@ -169,16 +187,16 @@ void RunComparisonViewTest::differentLabelsFail()
     QVERIFY(tmp.isValid());
     const QString runB = tmp.filePath(QStringLiteral("runB"));
     QVERIFY(makeRunB(runB, true));
-    std::vector<std::string> labels;
-    const Metrics a = runMetrics(fixtureRun, &labels);
 
-    RunComparisonView view;
+    tagbench::ui::EvaluationSession session;
+    QVERIFY(loadA(session));
+    RunComparisonView view(&session);
     QSignalSpy failed(&view, &RunComparisonView::comparisonFailed);
-    view.compare(fixtureRun, labels, a, runB, QStringLiteral("dev"));
+    view.compare(runB);
     QVERIFY(failed.wait(10000));
     const QString message = failed.at(0).at(0).toString();
     QVERIFY2(message.contains(QStringLiteral("line 1")) && message.contains(QStringLiteral("other")), qPrintable(message));
-    QCOMPARE(view.model()->rowCount(), 0);
+    QCOMPARE(modelOf(view)->rowCount(), 0);
 }
 
 void RunComparisonViewTest::pageComparesUnderLiveRule()
@@ -193,7 +211,7 @@ void RunComparisonViewTest::pageComparesUnderLiveRule()
     QSignalSpy loaded(&session, &tagbench::ui::EvaluationSession::runLoaded);
     page.openRun(fixtureRun);
     QVERIFY(loaded.wait(10000));
-    page.thresholdSlider()->setValue(300);   // run A is compared under the page's live rule, not rule.json
+    page.findChild<QSlider*>(QStringLiteral("thresholdSlider"))->setValue(300);   // run A is compared under the page's live rule, not rule.json
     const Metrics live = session.evaluator()->metrics();
     QVERIFY(live.f1 != runMetrics(fixtureRun).f1);
 
@@ -202,7 +220,7 @@ void RunComparisonViewTest::pageComparesUnderLiveRule()
     QSignalSpy ready(view, &RunComparisonView::comparisonReady);
     QVERIFY(ready.wait(10000));
     const Metrics b = runMetrics(runB);
-    const RunComparisonModel* model = view->model();
+    const RunComparisonModel* model = modelOf(*view);
     QCOMPARE(model->rowCount(), static_cast<int>(live.labels.size()));
     for (int row = 0; row < model->rowCount(); ++row) {
         QCOMPARE(model->deltaAt(row).f1A, live.labels[row].f1);

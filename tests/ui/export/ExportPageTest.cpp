@@ -1,8 +1,8 @@
-// Train/Demo/Export pages: second GUI engineer
 #include "core/eval/ScoreMatrix.h"
 #include "core/export/Bundle.h"
 #include "core/train/Trainer.h"
 #include "ui/evaluate/EvaluationSession.h"
+#include "ui/export/BundleExportService.h"
 #include "ui/export/ExportPage.h"
 #include "ui/project/ProjectSession.h"
 #include "ui/evaluate/ReportWriter.h"
@@ -76,6 +76,7 @@ private:
     QString m_scoredRun;
     EvaluationSession m_session;
     ui::ProjectSession m_project;
+    ui::BundleExportService m_exporter;
 };
 
 void ExportPageTest::initTestCase()
@@ -90,7 +91,7 @@ void ExportPageTest::initTestCase()
 
 void ExportPageTest::writesMultiPagePdfReport()
 {
-    ExportPage page(&m_session, &m_project);
+    ExportPage page(&m_session, &m_project, &m_exporter);
     auto* curves = page.findChild<QListWidget*>(QStringLiteral("curveLabels"));
     QVERIFY(curves);
     QCOMPARE(curves->count(), 120);
@@ -111,7 +112,7 @@ void ExportPageTest::writesMultiPagePdfReport()
 
 void ExportPageTest::writesPngOfTheRequestedSize()
 {
-    ExportPage page(&m_session, &m_project);
+    ExportPage page(&m_session, &m_project, &m_exporter);
     page.setCurveLabelChecked(5, true);
     const QString path = m_dir.filePath(QStringLiteral("report.png"));
     const Status status = page.writeReportPng(path, QSize(1000, 700));
@@ -133,7 +134,7 @@ void ExportPageTest::writesPngOfTheRequestedSize()
 void ExportPageTest::reportNeedsAnEvaluatedRun()
 {
     EvaluationSession empty;
-    ExportPage page(&empty, &m_project);
+    ExportPage page(&empty, &m_project, &m_exporter);
     const Status status = page.writeReportPdf(m_dir.filePath(QStringLiteral("none.pdf")));
     QVERIFY(!status.ok());
     QVERIFY(QString::fromStdString(status.message()).contains(QStringLiteral("Evaluate")));
@@ -156,7 +157,7 @@ void ExportPageTest::exportsABundleOfATrainedRun()
     const Result<TrainResult> trained = trainer.run();
     QVERIFY2(trained.ok(), trained.ok() ? "" : trained.message().c_str());
 
-    ExportPage page(&m_session, &m_project);
+    ExportPage page(&m_session, &m_project, &m_exporter);
     page.setRunDir(runDir);
     QSignalSpy exported(&page, &ExportPage::bundleExported);
     QSignalSpy failed(&page, &ExportPage::bundleExportFailed);
@@ -173,7 +174,7 @@ void ExportPageTest::exportsABundleOfATrainedRun()
 
 void ExportPageTest::exportOfAnUnfinishedRunFailsInPlainWords()
 {
-    ExportPage page(&m_session, &m_project);
+    ExportPage page(&m_session, &m_project, &m_exporter);
     const QString empty = m_dir.filePath(QStringLiteral("empty-run"));
     QDir().mkpath(empty);
     page.setRunDir(empty);

@@ -4,10 +4,13 @@
 #include "ui/MainWindow.h"
 #include "ui/project/ProjectPage.h"
 #include "ui/project/ProjectSession.h"
+#include "ui/data/ImportReportDialog.h"
 #include "ui/data/Workspace.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -48,6 +51,7 @@ private slots:
     void initTestCase();
     void datasetsAndRunsOpenedWithAProjectAreRecorded();
     void unreadableProjectIsReported();
+    void projectPageActsOnItsRows();
 
 private:
     LanguageManager m_languages;
@@ -69,7 +73,7 @@ void ProjectPageTest::datasetsAndRunsOpenedWithAProjectAreRecorded()
     QVERIFY(writeRun(runDir));
     {
         MainWindow window(&m_languages);
-        QVERIFY(window.projectPage()->openProject(projectPath));
+        window.openPath(projectPath);
         QVERIFY(window.project()->isOpen());
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("cars")));
 
@@ -78,7 +82,7 @@ void ProjectPageTest::datasetsAndRunsOpenedWithAProjectAreRecorded()
         QCOMPARE(window.project()->datasets().size(), std::size_t{1});
         QCOMPARE(window.project()->datasets()[0].documents, 150);
         QCOMPARE(window.project()->datasets()[0].labels, 5);
-        QCOMPARE(window.projectPage()->datasetTable()->rowCount(), 1);
+        QCOMPARE(window.findChild<QTableWidget*>(QStringLiteral("projectDatasets"))->rowCount(), 1);
 
         // The same file again is the same dataset (content hash), not a second record.
         window.openPath(fixture("labels-zh.jsonl"));
@@ -89,7 +93,7 @@ void ProjectPageTest::datasetsAndRunsOpenedWithAProjectAreRecorded()
         QTRY_VERIFY(window.evaluation()->hasRun());
         QCOMPARE(window.project()->runs().size(), std::size_t{1});
         QCOMPARE(window.project()->runs()[0].modelType, std::string("FastText"));
-        QCOMPARE(window.projectPage()->runTable()->rowCount(), 1);
+        QCOMPARE(window.findChild<QTableWidget*>(QStringLiteral("projectRuns"))->rowCount(), 1);
     }
     // Everything is in the file: a fresh session sees it.
     ProjectSession reopened;
@@ -117,6 +121,51 @@ void ProjectPageTest::unreadableProjectIsReported()
     QVERIFY(!status.ok());
     QVERIFY2(QString::fromStdString(status.message()).contains(QStringLiteral("not-sqlite")), status.message().c_str());
     QVERIFY(!session.isOpen());
+}
+
+// Issue 11 item 9, as a user meets it: the train file first, then a new project, then a broken
+// file kept with "Skip"; the run's Evaluate button opens the Evaluate page, not the Data page.
+void ProjectPageTest::projectPageActsOnItsRows()
+{
+    const QString runDir = m_temp.filePath(QStringLiteral("run-2"));
+    QVERIFY(writeRun(runDir));
+    MainWindow window(&m_languages);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.openPath(fixture("labels-zh.jsonl"));
+    QTRY_COMPARE(window.workspace()->datasets().size(), 1);
+    window.openPath(m_temp.filePath(QStringLiteral("later.tagbench-project")));   // File > New Project
+    window.openPath(fixture("bad-lines.jsonl"));
+    QTRY_VERIFY(window.findChild<tagbench::ui::ImportReportDialog*>());
+    auto* report = window.findChild<tagbench::ui::ImportReportDialog*>();
+    QPushButton* skip = nullptr;
+    for (QPushButton* button : report->findChildren<QPushButton*>())
+        skip = button->text() == QStringLiteral("&Skip Bad Lines") ? button : skip;
+    QVERIFY(skip);
+    QTest::mouseClick(skip, Qt::LeftButton);
+    QTRY_COMPARE(window.workspace()->datasets().size(), 2);
+    auto* datasets = window.findChild<QTableWidget*>(QStringLiteral("projectDatasets"));
+    QTRY_COMPARE(datasets->rowCount(), 2);
+    // The columns fit their contents: no header or cell is cut.
+    for (int column = 1; column < datasets->columnCount() - 1; ++column) {
+        const int needed = datasets->horizontalHeader()->fontMetrics().horizontalAdvance(datasets->horizontalHeaderItem(column)->text());
+        QVERIFY2(datasets->columnWidth(column) > needed, qPrintable(datasets->horizontalHeaderItem(column)->text()));
+    }
+
+    window.openPath(runDir);
+    QTRY_VERIFY(window.evaluation()->hasRun());
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);   // the Project page
+    auto* runs = window.findChild<QTableWidget*>(QStringLiteral("projectRuns"));
+    QTRY_COMPARE(runs->rowCount(), 1);
+    QCOMPARE(runs->item(0, 2)->text(), QStringLiteral("finished"));
+    runs->selectRow(0);
+    QTest::mouseClick(window.findChild<QPushButton*>(QStringLiteral("evaluateProjectRun")), Qt::LeftButton);
+    QTRY_COMPARE(window.currentPage(), int(MainWindow::EvaluatePageIndex));
+    // The run's background work (the Review page opening its split's texts) does not take the
+    // user elsewhere.
+    QTest::qWait(300);
+    QCOMPARE(window.currentPage(), int(MainWindow::EvaluatePageIndex));
 }
 
 QTEST_MAIN(ProjectPageTest)

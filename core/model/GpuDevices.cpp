@@ -89,9 +89,9 @@ DeviceMemory deviceMemory(int index)
     DeviceMemory memory;
 #ifdef TAGBENCH_WITH_CUDA
     if (!torch::cuda::is_available() || index < 0 || index >= static_cast<int>(torch::cuda::device_count())) return memory;
-    namespace allocator = c10::cuda::CUDACachingAllocator;
-    const auto stats = allocator::getDeviceStats(static_cast<c10::DeviceIndex>(index));
-    const auto aggregate = static_cast<std::size_t>(allocator::StatType::AGGREGATE);
+    const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(static_cast<c10::DeviceIndex>(index));
+    // StatType::AGGREGATE is entry 0; the enum moved between namespaces across LibTorch 2.x.
+    const std::size_t aggregate = 0;
     memory.available = true;
     memory.currentBytes = stats.allocated_bytes[aggregate].current;
     memory.peakBytes = stats.allocated_bytes[aggregate].peak;

@@ -55,6 +55,9 @@ public:
     /// Settings autotune tries for this kind, most promising first: JSON merge patches over
     /// recommendedSettings(). The first one is the kind's recommended settings as they are.
     virtual std::vector<std::string> searchSpace() const { return {"{}"}; }
+    /// Roughly what one training of this kind costs beside one linear fit (1): autotune tries the
+    /// cheap kinds first so that a short budget still ends with the strong, cheap baselines.
+    virtual double relativeCost() const { return 10.0; }
     /// Whether the config's "embedding" section (dimension, pretrained vectors) applies.
     virtual bool usesEmbedding() const { return true; }
     /// Whether the config's "tokenizer" section applies (a kind may bring its own tokenizer).

@@ -59,6 +59,7 @@ Result<std::vector<const ModelKind*>> chosenKinds(const AutotuneRequest& request
         if (!known) return Error{"--models: unknown model kind \"" + name + "\" (this Tagbench knows " + lower(ModelRegistry::instance().namesText()) + ")"};
     }
     if (kinds.empty()) return Error{"no model kind to try"};
+    std::stable_sort(kinds.begin(), kinds.end(), [](const ModelKind* a, const ModelKind* b) { return a->relativeCost() < b->relativeCost(); });
     return kinds;
 }
 
@@ -221,12 +222,14 @@ Result<AutotuneResult> autotune(const AutotuneRequest& request, const std::atomi
         const std::string runDir = (trials / trial.name).string();
         log("trial " + trial.name + ": " + trial.kind + " " + trial.settings);
 
-        std::atomic<bool> stop{false};
+        std::atomic<bool> stop{false};     // ends the trial now: the budget is spent or Ctrl-C
+        std::atomic<bool> finish{false};   // ends it cleanly after this epoch, keeping its best epoch
         bool pruned = false;
         std::vector<double> history;
         TrainOptions options;
         options.runDir = runDir;
         options.device = request.device;
+        options.finishAfterEpoch = &finish;
         Trainer trainer(*config, options);
         trainer.setEpochCallback([&](const EpochReport& report) {
             history.push_back(objectiveAt(report, request.objective));
@@ -235,14 +238,17 @@ Result<AutotuneResult> autotune(const AutotuneRequest& request, const std::atomi
             if (history.size() >= 3 && bestUntuned > 0 && best < 0.85 * bestUntuned
                 && best - history[history.size() - 3] < 0.01) {
                 pruned = true;
-                stop = true;
+                finish = true;
             }
             if (cancel && cancel->load()) stop = true;
         });
         const auto trialStart = Clock::now();
         Result<TrainResult> trained = Error{"not run"};
         {
-            Deadline watchdog(deadline, stop);
+            // No single trial may take most of what is left: later kinds and the ensembles need it.
+            const double share = std::max(0.35 * remaining(), std::min(remaining(), 60.0));
+            Deadline soft(Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(share)), finish);
+            Deadline hard(deadline, stop);
             trained = trainer.run(&stop);
         }
         trial.seconds = std::chrono::duration<double>(Clock::now() - trialStart).count();
@@ -256,18 +262,18 @@ Result<AutotuneResult> autotune(const AutotuneRequest& request, const std::atomi
         }
         trial.epochs = trained->epochsDone;
         if (trained->status == TrainStatus::Cancelled) {
-            trial.status = pruned ? "pruned" : "skipped";
-            trial.message = pruned ? "trailed the best trial after " + std::to_string(trial.epochs) + " epochs" : "the budget ran out";
+            trial.status = "skipped";
+            trial.message = "the budget ran out";
             log("trial " + trial.name + " " + trial.status + ": " + trial.message);
             fs::remove_all(runDir, ec);
             result.trials.push_back(trial);
-            if (!pruned) break;
-            continue;
+            break;
         }
         auto tuned = tuneRun(runDir, *objective);
         if (!tuned) return tuned.error();
         trial.seconds = std::chrono::duration<double>(Clock::now() - trialStart).count();
-        trial.status = "done";
+        trial.status = pruned ? "pruned" : "done";
+        if (pruned) trial.message = "trailed the best trial; stopped after " + std::to_string(trial.epochs) + " epochs";
         trial.dev = tuned->dev;
         trial.crossValidated = tuned->crossValidated;
         lastSeconds[trial.kind] = trial.seconds;
@@ -281,7 +287,7 @@ Result<AutotuneResult> autotune(const AutotuneRequest& request, const std::atomi
 
     std::vector<const AutotuneTrial*> done;
     for (const auto& trial : result.trials)
-        if (trial.status == "done") done.push_back(&trial);
+        if (trial.status == "done" || trial.status == "pruned") done.push_back(&trial);
     if (done.empty()) return Error{"no trial finished within the budget of " + std::to_string(static_cast<int>(request.budgetSeconds)) + " s"};
     std::sort(done.begin(), done.end(), [](const AutotuneTrial* a, const AutotuneTrial* b) { return a->crossValidated > b->crossValidated; });
 

@@ -52,8 +52,9 @@ struct AutotuneResult {
 
 /// Searches model kinds and settings on dev within a time budget, like fastText's autotune but
 /// multi-label and for every kind: trials in the order of each kind's ModelKind::searchSpace(),
-/// round-robin over the kinds; epoch-based trials that trail the best trial by far are stopped
-/// early; every trial's rule is tuned per label for the objective and judged by its 5-fold
+/// round-robin over the kinds, cheapest kind first (ModelKind::relativeCost); an epoch-based trial
+/// that trails the best trial by far, or that has used its share of the remaining time, ends at
+/// the end of its epoch and keeps its best epoch; every trial's rule is tuned per label for the objective and judged by its 5-fold
 /// cross-validated value over dev (not the optimistic dev value); calibrated ensembles of the
 /// best trials are tried the same way. The winner is moved (a run) or built (an ensemble run)
 /// into outDir with its tuned rule.json; losing trials keep their metrics but not their weights.

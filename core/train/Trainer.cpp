@@ -374,6 +374,11 @@ Result<TrainResult> Trainer::Impl::run(const std::atomic<bool>* cancel)
         stoppedEarly = patience > 0 && m_state.epochsWithoutImprovement >= patience;
         if (stoppedEarly)
             log("early stopping: no dev " + c.train.selectBestBy + " improvement for " + std::to_string(patience) + " epochs");
+        if (!stoppedEarly && epoch < c.train.epochs && m_options.finishAfterEpoch && m_options.finishAfterEpoch->load()) {
+            stoppedEarly = true;
+            log("stopped after epoch " + std::to_string(epoch) + " as asked (time limit); keeping the best epoch, "
+                + std::to_string(m_state.bestEpoch));
+        }
     }
     if (result.status == TrainStatus::Completed && stoppedEarly) result.status = TrainStatus::EarlyStopped;
     result.epochsDone = m_state.epochsDone;

@@ -73,6 +73,9 @@ struct TrainOptions {
     /// whose peak stays within 90% of the card's memory (the run's config.json records it). On
     /// the CPU it only says that it applies to GPUs.
     bool findBatchSize = false;
+    /// Once true, the run ends cleanly at the end of the current epoch, keeping its best epoch as
+    /// early stopping does (status early_stopped): a time limit that still leaves a usable run.
+    const std::atomic<bool>* finishAfterEpoch = nullptr;
 };
 
 /// Trains the model a TrainConfig describes (any kind of the ModelRegistry) and fills RUN_DIR (see

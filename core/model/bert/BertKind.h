@@ -12,6 +12,7 @@ public:
     std::string summary() const override;
     std::unique_ptr<ModelOptions> defaultOptions() const override;
     std::string recommendedSettings() const override;
+    double relativeCost() const override { return 100.0; }
     bool usesEmbedding() const override { return false; }
     bool usesTokenizer() const override { return false; }
     Result<std::shared_ptr<const InputEncoder>> fitInput(const InputFitRequest& request) const override;

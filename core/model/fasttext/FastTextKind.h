@@ -12,6 +12,7 @@ public:
     std::string summary() const override;
     std::unique_ptr<ModelOptions> defaultOptions() const override;
     std::string recommendedSettings() const override;
+    double relativeCost() const override { return 2.0; }
     std::vector<std::string> searchSpace() const override;
     std::shared_ptr<TextClassifierImpl> createModule(const ModelSpec& spec) const override;
 

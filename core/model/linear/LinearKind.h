@@ -12,6 +12,7 @@ public:
     std::string summary() const override;
     std::unique_ptr<ModelOptions> defaultOptions() const override;
     std::string recommendedSettings() const override;
+    double relativeCost() const override { return 1.0; }
     std::vector<std::string> searchSpace() const override;
     bool usesEmbedding() const override { return false; }
     bool usesTokenizer() const override { return false; }

@@ -11,6 +11,7 @@ public:
     std::string summary() const override;
     std::unique_ptr<ModelOptions> defaultOptions() const override;
     std::string recommendedSettings() const override;
+    double relativeCost() const override { return 10.0; }
     std::vector<std::string> searchSpace() const override;
     std::shared_ptr<TextClassifierImpl> createModule(const ModelSpec& spec) const override;
 

@@ -63,7 +63,9 @@ def main():
     parser.add_argument("--dropout", type=float, default=0.5)
     parser.add_argument("--lr", type=float, default=1e-3)
     parser.add_argument("--steps", type=int, default=0, help="stop after this many steps (0 = one epoch)")
+    parser.add_argument("--device", default="cpu", help="cpu or cuda[:N] (the batch is copied there each step)")
     args = parser.parse_args()
+    device = torch.device(args.device)
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
@@ -83,7 +85,7 @@ def main():
             targets[i, label_ids[l]] = 1.0
 
     model = TextCNN(len(vocab), args.dim, [int(k) for k in args.kernel_sizes.split(",")], args.num_kernels,
-                    args.dropout, len(label_ids))
+                    args.dropout, len(label_ids)).to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
     loss_fn = torch.nn.BCEWithLogitsLoss(reduction="sum")
     order = list(range(len(encoded)))
@@ -94,21 +96,27 @@ def main():
 
     model.train()
     examples = 0
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
+        torch.cuda.reset_peak_memory_stats(device)
     start = time.perf_counter()
     cpu_start = time.process_time()
     for rows in batches:
-        tokens = torch.tensor([encoded[r] for r in rows], dtype=torch.long)
+        tokens = torch.tensor([encoded[r] for r in rows], dtype=torch.long).to(device)
         logits = model(tokens)
-        loss = loss_fn(logits, targets[rows]) / len(rows)
+        loss = loss_fn(logits, targets[rows].to(device)) / len(rows)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
         examples += len(rows)
+    if device.type == "cuda":
+        torch.cuda.synchronize(device)
     seconds = time.perf_counter() - start
     cpu_seconds = time.process_time() - cpu_start
     print(json.dumps({"examples": examples, "seconds": seconds, "examples_per_second": examples / seconds,
                       "cpu_seconds": cpu_seconds, "examples_per_cpu_second": examples / cpu_seconds,
-                      "parameters": sum(p.numel() for p in model.parameters()), "vocabulary": len(vocab)}))
+                      "parameters": sum(p.numel() for p in model.parameters()), "vocabulary": len(vocab),
+                      "peak_device_memory_bytes": torch.cuda.max_memory_allocated(device) if device.type == "cuda" else 0}))
 
 
 if __name__ == "__main__":

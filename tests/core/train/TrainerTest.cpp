@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace tagbench;
@@ -82,6 +83,7 @@ private slots:
     void bestEpochFollowsTheChosenMetric();
     void fp16LossScalingOnTheCpuChangesNothing();
     void findBatchSizeOnTheCpuExplainsAndKeepsTheBatch();
+    void finishAfterEpochEndsCleanlyWithTheBestEpoch();
 };
 
 void TrainerTest::textCnnLearnsTinyData()
@@ -98,6 +100,28 @@ void TrainerTest::textCnnLearnsTinyData()
         QVERIFY2(QFileInfo::exists(dir.filePath(file)), file);
     QCOMPARE(devF1PerEpoch(dir.path()).size(), std::size_t(6));
     QCOMPARE(fileBytes(dir.filePath("labels.txt")), QByteArray("car\nfood\nmusic\nsport\ntech\ntravel\n"));
+}
+
+void TrainerTest::finishAfterEpochEndsCleanlyWithTheBestEpoch()
+{
+    // Raised before the run: the first epoch still finishes, then the run ends as early stopping
+    // does, with a model, scores and run.json, where a cancel would leave only a checkpoint.
+    QTemporaryDir dir;
+    const std::atomic<bool> finish{true};
+    TrainOptions options;
+    options.runDir = dir.path().toStdString();
+    options.device = "cpu";
+    options.finishAfterEpoch = &finish;
+    std::vector<std::string> lines;
+    Trainer trainer(tinyConfig("TextCNN"), options);
+    trainer.setLogCallback([&](const std::string& line) { lines.push_back(line); });
+    const auto result = trainer.run();
+    QVERIFY2(result.ok(), result.ok() ? "" : result.message().c_str());
+    QCOMPARE(result->status, TrainStatus::EarlyStopped);
+    QCOMPARE(result->epochsDone, std::int64_t(1));
+    QCOMPARE(result->bestEpoch, std::int64_t(1));
+    for (const char* file : {"model.pt", "scores/dev.scores", "scores/test.scores", "run.json"}) QVERIFY2(QFileInfo::exists(dir.filePath(file)), file);
+    QVERIFY(std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.find("stopped after epoch 1 as asked") != std::string::npos; }));
 }
 
 void TrainerTest::fastTextLearnsTinyData()

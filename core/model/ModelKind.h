@@ -53,7 +53,7 @@ public:
     /// config (e.g. {"train": {"learning_rate": 0.01}}): what the Train page starts a new run from.
     virtual std::string recommendedSettings() const { return "{}"; }
     /// Settings autotune tries for this kind, most promising first: JSON merge patches over
-    /// recommendedSettings(). The first one is the kind's recommended settings as they are.
+    /// recommendedSettings() ("{}" is the recommended settings as they are).
     virtual std::vector<std::string> searchSpace() const { return {"{}"}; }
     /// Roughly what one training of this kind costs beside one linear fit (1): autotune tries the
     /// cheap kinds first so that a short budget still ends with the strong, cheap baselines.

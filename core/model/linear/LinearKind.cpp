@@ -68,14 +68,18 @@ std::shared_ptr<TextClassifierImpl> LinearKind::createModule(const ModelSpec& sp
 
 std::vector<std::string> LinearKind::searchSpace() const
 {
-    // sklearn's baseline first, then character n-grams (robust to spelling and morphology), a
-    // linear SVM on both (its dual solver is fast), and class weights for rare labels.
+    // A linear SVM (liblinear's dual solver: fast, and on debtags-en dev the best
+    // cross-validated micro-F1 of the word models), then the sklearn baseline's logistic
+    // regression, class weights for rare labels (higher macro-F1), and character n-grams next to
+    // the words (robust to spelling, about ten times the features).
+    const std::string words = R"([{"analyzer": "word", "ngram_range": [1, 2], "min_df": 2, "sublinear_tf": true}])";
     const std::string both = R"([{"analyzer": "word", "ngram_range": [1, 2], "min_df": 2, "sublinear_tf": true},
                                   {"analyzer": "char_wb", "ngram_range": [2, 5], "min_df": 2, "sublinear_tf": true}])";
-    return {"{}",
-            R"({"Linear": {"features": )" + both + R"(, "C": 8}})",
+    return {R"({"Linear": {"features": )" + words + R"(, "loss": "squared_hinge", "dual": true, "C": 0.5}})",
+            "{}",
+            R"({"Linear": {"features": )" + words + R"(, "C": 4, "class_weight": "balanced"}})",
             R"({"Linear": {"features": )" + both + R"(, "loss": "squared_hinge", "dual": true, "C": 0.5}})",
-            R"({"Linear": {"features": )" + both + R"(, "C": 8, "class_weight": "balanced"}})"};
+            R"({"Linear": {"features": )" + words + R"(, "loss": "squared_hinge", "dual": true, "C": 0.25}})"};
 }
 
 } // namespace tagbench

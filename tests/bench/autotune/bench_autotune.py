@@ -25,7 +25,7 @@ LINEAR = os.path.join(HERE, "..", "linear")
 def run_baseline(script, arguments):
     """Runs a baseline script; returns its RESULT lines as {(name, key): value} and peak RSS."""
     start = time.perf_counter()
-    output = subprocess.run([sys.executable, os.path.join(LINEAR, script)] + arguments, check=True,
+    output = subprocess.run(["/usr/bin/python3", os.path.join(LINEAR, script)] + arguments, check=True,
                             capture_output=True, text=True).stdout
     seconds = time.perf_counter() - start
     results = {}

@@ -69,12 +69,14 @@ def main():
     if not args.skip_baselines:
         # Peak RSS of children is a running maximum: run the lighter fastText first.
         results, seconds, peak = run_baseline("fasttext_baseline.py", ["--data", args.data, "--threads", str(args.threads)])
+        peak = results.get(("fasttext", "peak_rss_mib"), peak)
         for protocol in ("global", "per_label"):
             rows.append(("fastText -loss ova, %s dev threshold" % protocol.replace("_", "-"),
                          results[("fasttext", protocol + "_dev_micro")], results[("fasttext", protocol + "_test_micro")],
                          results[("fasttext", protocol + "_test_macro")], seconds, peak))
         results, seconds, peak = run_baseline("sklearn_baseline.py", ["--data", args.data, "--C", "4"])
         name = "sklearn_word12_C4"
+        peak = results.get(("sklearn_word12", "peak_rss_mib"), peak)  # its own process, not the children's maximum
         for protocol in ("global", "per_label"):
             rows.append(("sklearn TF-IDF + LR (C=4), %s dev threshold" % protocol.replace("_", "-"),
                          results[(name, protocol + "_dev_micro")], results[(name, protocol + "_test_micro")],
